@@ -1,0 +1,13 @@
+"""Placeholder step: quantities (being written)."""
+
+from __future__ import annotations
+
+from sitroom.extract.context import Context
+
+
+class QuantityStep:
+    name = "quantities"
+    version = "0"
+
+    def __call__(self, ctx: Context) -> None:
+        return None
