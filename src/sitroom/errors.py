@@ -23,7 +23,7 @@ class SitroomError(Exception):
 class InputError(SitroomError):
     """An input cannot be read. ``where`` is ``path`` or ``path:line``."""
 
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, where: str, reason: str) -> None:
         super().__init__(f"{where}: {reason}")

@@ -1,0 +1,81 @@
+"""Terminal rendering of store results: actor profiles and the demo tour."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _d(obj: Any) -> dict[str, Any]:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    return dict(obj)
+
+
+def _names(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_names(v) for v in value)
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("id") or "")
+    return str(value)
+
+
+def render_profile(profile: dict[str, Any], console: Console) -> None:
+    """An actor page in the terminal: identity, aliases, counts, then facts with their evidence."""
+    console.print(f"[bold]{profile.get('name')}[/bold]  [dim]{profile.get('id', '')}[/dim]", markup=True)
+    identity = [f"kind: {profile.get('kind')}"]
+    for key in ("code", "country", "sector", "role"):
+        if profile.get(key):
+            identity.append(f"{key}: {profile[key]}")
+    console.print("  " + " | ".join(identity))
+    aliases = profile.get("aliases") or []
+    if aliases:
+        console.print("  aliases: " + ", ".join(_names(a) if not isinstance(a, dict)
+                                                else f"{a.get('alias')} ({a.get('count')})" for a in aliases))
+    console.print(f"  mentions: {profile.get('mention_count', 0)} in {profile.get('doc_count', 0)} documents"
+                  f"  first seen: {profile.get('first_seen') or '-'}  last seen: {profile.get('last_seen') or '-'}")
+    _render_rows(console, "documents", profile.get("documents"), ("title", "id", "published"))
+    _render_rows(console, "relations", profile.get("relations"), ("type", "source", "target", "modality"))
+    _render_rows(console, "events", profile.get("events"),
+                 ("type", "modality", "source", "target", "date", "evidence"))
+    _render_rows(console, "claims", profile.get("claims"), ("speaker", "stance", "kind", "text"))
+
+
+def _render_rows(console: Console, title: str, rows: Any, columns: tuple[str, ...]) -> None:
+    if not rows:
+        return
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows[:25]:
+        row = _d(row)
+        table.add_row(*(_names(row.get(c))[:140] for c in columns))
+    console.print(table)
+
+
+def print_tour(store: Any, console: Console) -> None:
+    """What the demo found: counts, the most mentioned actors, some events, denials, a search."""
+    console.rule("[bold]What sitroom found[/bold]")
+    stats = store.stats()
+    console.print("  " + ", ".join(f"{v} {k}" for k, v in stats.items()))
+    actors = [_d(a) for a in store.actors(top=12)]
+    table = Table("actor", "kind", "code", "mentions", "docs", "aliases", title="Most mentioned actors",
+                  title_justify="left")
+    for a in actors:
+        table.add_row(str(a.get("name")), str(a.get("kind")), str(a.get("code") or ""),
+                      str(a.get("mention_count", "")), str(a.get("doc_count", "")),
+                      ", ".join(str(x) for x in (a.get("aliases") or [])[:3]))
+    console.print(table)
+    _render_rows(console, "Some events", [_d(e) for e in store.events(limit=10)],
+                 ("type", "modality", "source", "target", "date", "place"))
+    _render_rows(console, "Denials", [_d(c) for c in store.claims(stance="deny", limit=8)],
+                 ("speaker", "via", "text"))
+    hits = [_d(h) for h in store.search("denied", limit=3)]
+    if hits:
+        console.print("[bold]Search 'denied':[/bold]", markup=True)
+        for hit in hits:
+            snippet = str(hit.get("snippet") or hit.get("text") or "")
+            console.print("  " + snippet.replace("\x02", "").replace("\x03", ""))

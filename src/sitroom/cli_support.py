@@ -1,0 +1,389 @@
+"""What each CLI command does, over the library: reading inputs, progress, rendering, summaries."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from sitroom.config import Limits, default_db
+from sitroom.records import Document
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@dataclass
+class RunSummary:
+    """Counts shown at the end of a long run."""
+
+    read: int = 0
+    failed: list[str] = field(default_factory=list)
+    new: int = 0
+    duplicate: int = 0
+    not_english: int = 0
+
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def _report_failure(summary: RunSummary, where: str, reason: str) -> None:
+    line = f"{where}: {reason}"
+    summary.failed.append(line)
+    err.print(f"[red]skipped[/red] {line}", markup=True, highlight=False)
+
+
+def documents_from(paths: Iterable[str], summary: RunSummary, limits: Limits) -> Iterator[Document]:
+    """Documents from every input path; failures are printed, counted and skipped."""
+    from sitroom.ingest import InputFailure, read_inputs
+
+    for item in read_inputs(paths, limits):
+        if isinstance(item, InputFailure):
+            _report_failure(summary, item.where, item.reason)
+            continue
+        summary.read += 1
+        yield item
+
+
+@contextmanager
+def progress_bar(label: str, quiet: bool) -> Iterator[Any]:
+    """A progress bar on standard error (none when quiet or not a terminal and CI-like)."""
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet,
+    )
+    with progress:
+        task = progress.add_task(label, total=None, rate="")
+
+        def advance(n: int = 1) -> None:
+            progress.advance(task, n)
+            done = progress.tasks[task].completed
+            elapsed = progress.tasks[task].elapsed or 0.0
+            if elapsed > 0:
+                progress.update(task, rate=f"{done / elapsed:.1f} docs/s")
+
+        yield advance
+
+
+def _print_summary(summary: RunSummary, verb: str) -> None:
+    parts = [f"{summary.read} read"]
+    if verb == "ingest":
+        parts.append(f"{summary.new} stored")
+        parts.append(f"{summary.duplicate} already stored")
+    if summary.not_english:
+        parts.append(f"{summary.not_english} not English (stored unparsed)" if verb == "ingest"
+                     else f"{summary.not_english} not English (not parsed)")
+    parts.append(f"{len(summary.failed)} failed")
+    colour = "red" if summary.failed else "green"
+    err.print(f"[{colour}]{verb}:[/{colour}] " + ", ".join(parts), markup=True)
+
+
+# --- extract --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _open_output(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def run_extract(paths: list[str], model: str | None, output: str, quiet: bool) -> int:
+    from sitroom.extract.pipeline import Pipeline
+
+    limits = Limits()
+    pipeline = Pipeline(model=model, limits=limits)
+    pipeline.nlp  # noqa: B018  (load now: a missing model fails before any input is read)
+    summary = RunSummary()
+    with _open_output(output) as handle, progress_bar("extract", quiet) as advance:
+        for record in pipeline.process(documents_from(paths, summary, limits)):
+            if record.model is None:
+                summary.not_english += 1
+            handle.write(dumps(record.to_json()) + "\n")
+            advance()
+    _print_summary(summary, "extract")
+    return summary.exit_code()
+
+
+# --- ingest ---------------------------------------------------------------------------------------
+
+
+def open_store(db: str | None) -> Any:
+    from sitroom.store import open_store as _open
+
+    return _open(db or default_db())
+
+
+def run_ingest(paths: list[str], db: str | None, model: str | None, quiet: bool) -> int:
+    from sitroom.extract.pipeline import Pipeline
+
+    limits = Limits()
+    pipeline = Pipeline(model=model, limits=limits)
+    pipeline.nlp  # noqa: B018
+    summary = RunSummary()
+    with open_store(db) as store, progress_bar("ingest", quiet) as advance:
+        fresh = _skip_stored(documents_from(paths, summary, limits), store, summary)
+        for record in pipeline.process(fresh):
+            if record.model is None:
+                summary.not_english += 1
+            _store_record(store, record, summary)
+            advance()
+    _print_summary(summary, "ingest")
+    return summary.exit_code()
+
+
+def _skip_stored(documents: Iterable[Document], store: Any, summary: RunSummary) -> Iterator[Document]:
+    """Documents already in the store are counted and not parsed again."""
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.id in seen or store.has_document(doc.id):
+            summary.duplicate += 1
+            err.print(f"[dim]already stored[/dim] {doc.origin or doc.id} ({doc.id})", markup=True)
+            continue
+        seen.add(doc.id)
+        yield doc
+
+
+def _store_record(store: Any, record: Any, summary: RunSummary) -> None:
+    from sitroom.errors import StoreError
+
+    try:
+        if store.add_record(record):
+            summary.new += 1
+        else:
+            summary.duplicate += 1
+    except StoreError as exc:
+        _report_failure(summary, record.document.origin or record.document.id, str(exc))
+
+
+# --- queries --------------------------------------------------------------------------------------
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable))
+
+
+def _jsonable(obj: Any) -> Any:
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    return str(obj)
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    return dict(obj)
+
+
+def run_search(text: str, db: str | None, limit: int, as_json: bool) -> int:
+    with open_store(db) as store:
+        hits = [_as_dict(h) for h in store.search(text, limit=limit)]
+    if as_json:
+        _print_json(hits)
+        return 0
+    if not hits:
+        err.print(f"no sentence matches {text!r}")
+        return 0
+    for hit in hits:
+        title = hit.get("title") or hit.get("doc_id")
+        snippet = str(hit.get("snippet") or hit.get("text") or "").replace("[", "\\[")
+        out.print(f"[bold]{title}[/bold] [dim]{hit.get('doc_id')}[/dim]", markup=True)
+        out.print("  " + _highlight(snippet), markup=True)
+    return 0
+
+
+def _highlight(snippet: str) -> str:
+    """Turn the store's match markers into bold text."""
+    return snippet.replace("\x02", "[bold yellow]").replace("\x03", "[/bold yellow]")
+
+
+def run_entities(db: str | None, kind: str | None, country: str | None, sector: str | None,
+                 top: int, as_json: bool) -> int:
+    with open_store(db) as store:
+        rows = [_as_dict(a) for a in store.actors(kind=kind, country=country, sector=sector, top=top)]
+    if as_json:
+        _print_json(rows)
+        return 0
+    table = Table("name", "kind", "code", "mentions", "docs", "aliases")
+    for row in rows:
+        aliases = ", ".join(row.get("aliases", [])[:4])
+        table.add_row(str(row.get("name")), str(row.get("kind")), str(row.get("code") or ""),
+                      str(row.get("mention_count", "")), str(row.get("doc_count", "")), aliases)
+    out.print(table)
+    return 0
+
+
+def run_show(name: str, db: str | None, as_json: bool) -> int:
+    from sitroom.cli_render import render_profile
+
+    with open_store(db) as store:
+        profile = _as_dict(store.actor(name))
+    if as_json:
+        _print_json(profile)
+        return 0
+    render_profile(profile, out)
+    return 0
+
+
+def run_stats(db: str | None, as_json: bool) -> int:
+    with open_store(db) as store:
+        counts = store.stats()
+    if as_json:
+        _print_json(counts)
+        return 0
+    table = Table("what", "count")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    out.print(table)
+    return 0
+
+
+def run_events(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store:
+        rows = [_as_dict(e) for e in store.events(
+            type=args.type, actor=args.actor, since=args.since, until=args.until,
+            place=args.place, modality=args.modality, limit=args.limit)]
+    if args.json:
+        _print_json(rows)
+        return 0
+    table = Table("type", "modality", "source", "target", "date", "place", "sources", "evidence")
+    for row in rows:
+        table.add_row(*(_cell(row.get(k)) for k in
+                        ("type", "modality", "source", "target", "date", "place", "source_count")),
+                      _cell(row.get("evidence"))[:120])
+    out.print(table)
+    return 0
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store:
+        rows = [_as_dict(c) for c in store.claims(
+            speaker=args.speaker, via=args.via, stance=args.stance, about=args.about,
+            kind=args.kind, limit=args.limit)]
+    if args.json:
+        _print_json(rows)
+        return 0
+    table = Table("speaker", "via", "stance", "kind", "text")
+    for row in rows:
+        table.add_row(*(_cell(row.get(k)) for k in ("speaker", "via", "stance", "kind")),
+                      _cell(row.get("text"))[:160])
+    out.print(table)
+    return 0
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("text") or value.get("start") or "")
+    return str(value)
+
+
+# --- export / import ------------------------------------------------------------------------------
+
+
+def run_export(db: str | None, fmt: str, out: str) -> int:
+    count = 0
+    with open_store(db) as store, _open_output(out) as handle:
+        for record in store.iter_records():
+            handle.write(dumps(record) + "\n")
+            count += 1
+    err.print(f"export: {count} document records written to {out if out != '-' else 'standard output'}")
+    return 0
+
+
+def run_import(paths: list[str], db: str | None) -> int:
+    summary = RunSummary()
+    with open_store(db) as store:
+        for path in paths:
+            _import_file(Path(path), store, summary)
+    _print_summary(summary, "ingest")
+    return summary.exit_code()
+
+
+def _import_file(path: Path, store: Any, summary: RunSummary) -> None:
+    from sitroom.errors import SitroomError
+
+    try:
+        lines = path.open(encoding="utf-8")
+    except OSError as exc:
+        _report_failure(summary, str(path), exc.strerror or "cannot open")
+        return
+    with lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+                summary.read += 1
+                if store.import_record(record):
+                    summary.new += 1
+                else:
+                    summary.duplicate += 1
+            except (ValueError, KeyError, TypeError) as exc:
+                _report_failure(summary, where, f"not a document record ({exc})")
+            except SitroomError as exc:
+                _report_failure(summary, where, str(exc))
+
+
+# --- demo / eval ----------------------------------------------------------------------------------
+
+
+def run_demo(db: str | None, model: str | None) -> int:
+    from sitroom.cli_render import print_tour
+
+    examples = Path(__file__).parent / "examples"
+    db = db or "sitroom-demo.db"
+    err.print(f"demo: ingesting the bundled example corpus ({examples}) into {db}")
+    code = run_ingest([str(examples)], db=db, model=model, quiet=False)
+    with open_store(db) as store:
+        print_tour(store, out)
+    out.print(f"\nExplore further: sitroom entities --db {db}; sitroom show NAME --db {db}; "
+              f"sitroom search WORDS --db {db}")
+    return code
+
+
+def run_eval(gold_dir: str, model: str | None, floors: str | None, as_json: bool) -> int:
+    from sitroom.eval import check_floors, evaluate, load_floors
+    from sitroom.extract.pipeline import Pipeline
+
+    report = evaluate(Path(gold_dir), Pipeline(model=model))
+    floors_path = Path(floors) if floors else Path(gold_dir) / "floors.json"
+    failures = check_floors(report, load_floors(floors_path)) if floors_path.exists() else []
+    if as_json:
+        _print_json({"scores": report.scores, "below_floor": failures})
+    else:
+        report.render(out)
+        for line in failures:
+            err.print(f"[red]below floor:[/red] {line}", markup=True)
+    return 7 if failures else 0
