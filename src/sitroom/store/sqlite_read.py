@@ -1,0 +1,339 @@
+"""Queries over the SQLite schema: search, actors, profiles, events, claims, stats.
+
+Every function takes an open connection and returns the row dataclasses of
+:mod:`sitroom.store.base`. Actor names are resolved once (:func:`match_actors`) and the queries
+then filter on actor ids through ``doc_entities``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.errors import NotFound
+from sitroom.resolve.identity import actor_key, country_code, normalise_name
+from sitroom.store.base import (
+    ELLIPSIS,
+    MARK_END,
+    MARK_START,
+    ActorProfile,
+    ActorRef,
+    ActorSummary,
+    ClaimRow,
+    DocRef,
+    EventRow,
+    RelationRow,
+    SearchHit,
+)
+from sitroom.store.fts import fts_query
+
+PROFILE_LIMIT = 200
+"""Rows per list in a profile; enough for a page, the full lists are one events()/claims() call away."""
+
+_ACTOR_COLUMNS = ("id, name, kind, country, sector, code, role, mention_count, doc_count, first_seen,"
+                  " last_seen")
+Pair = tuple[str, str]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = {"documents": "documents", "sentences": "sentences", "actors": "actors",
+              "entities": "doc_entities", "mentions": "mentions", "events": "events", "claims": "claims",
+              "relations": "relations", "quantities": "quantities", "dates": "dates"}
+    return {name: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for name, table in tables.items()}
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int, offset: int) -> list[SearchHit]:
+    query = fts_query(text)
+    if query is None:
+        return []
+    rows = conn.execute(
+        "SELECT s.doc_id, d.title, d.published, s.idx, s.start, s.\"end\","
+        " snippet(sentences_fts, 0, ?, ?, ?, 24), bm25(sentences_fts) AS rank"
+        " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
+        " JOIN documents d ON d.id = s.doc_id"
+        " WHERE sentences_fts MATCH ? ORDER BY rank, s.rowid LIMIT ? OFFSET ?",
+        (MARK_START, MARK_END, ELLIPSIS, query, limit, offset),
+    ).fetchall()
+    return [SearchHit(*row) for row in rows]
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+def _summary(row: Iterable[Any]) -> ActorSummary:
+    return ActorSummary(*row)
+
+
+def list_actors(conn: sqlite3.Connection, kind: str | None, country: str | None, sector: str | None,
+                top: int | None, offset: int) -> list[ActorSummary]:
+    where, params = _where({"kind = ?": kind, "country = ?": country and country.upper(),
+                            "sector = ?": sector and sector.upper()})
+    params += [top if top is not None else -1, offset]
+    rows = conn.execute(f"SELECT {_ACTOR_COLUMNS} FROM actors {where}"
+                        " ORDER BY mention_count DESC, doc_count DESC, name LIMIT ? OFFSET ?", params)
+    return [_summary(r) for r in rows]
+
+
+def match_actors(conn: sqlite3.Connection, name: str) -> list[ActorSummary]:
+    """Actors known by ``name``: any alias (case-insensitive), the display name or the identity key.
+
+    Most mentioned first. Empty when nothing matches.
+    """
+    norm = normalise_name(name)
+    keys = {actor_key(name, kind) for kind in ("organization", "person", "place", "country")}
+    code = country_code(name)
+    if code:
+        keys.add(f"country:{code}")
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN ("
+        " SELECT actor_id FROM actor_aliases WHERE lower(alias) = lower(?)"
+        " UNION SELECT id FROM actors WHERE lower(name) = lower(?) OR norm = ?"
+        f" UNION SELECT id FROM actors WHERE key IN ({marks}))"
+        " ORDER BY mention_count DESC, doc_count DESC, id",
+        [name.strip(), name.strip(), norm, *sorted(keys)],
+    )
+    return [_summary(r) for r in rows]
+
+
+def actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Ids of the actors ``name`` matches; raises NotFound (with suggestions) when there are none."""
+    found = match_actors(conn, name)
+    if not found:
+        raise NotFound(_not_found_message(conn, name))
+    return [a.id for a in found]
+
+
+def _not_found_message(conn: sqlite3.Connection, name: str) -> str:
+    # Candidates are every alias and every key name ("volkov" for "the Volkov Group", so a typo of
+    # the short form still finds the long one); the most used come first and the cap keeps difflib
+    # fast on big stores.
+    candidates: dict[str, str] = {}
+    for alias, display in conn.execute(
+            "SELECT lower(alias), alias FROM actor_aliases GROUP BY lower(alias) ORDER BY sum(count) DESC"
+            " LIMIT 20000"):
+        candidates.setdefault(alias, display)
+    for norm, display in conn.execute("SELECT norm, name FROM actors ORDER BY mention_count DESC LIMIT 20000"):
+        candidates.setdefault(norm, display)
+    close = difflib.get_close_matches(name.lower().strip(), list(candidates), n=8, cutoff=0.6)
+    suggestions = list(dict.fromkeys(candidates[c] for c in close))[:5]
+    if suggestions:
+        return f"no actor named {name!r}; did you mean: {', '.join(suggestions)}?"
+    return f"no actor named {name!r} ({len(candidates)} names known; list them with `sitroom actors`)"
+
+
+def actor_profile(conn: sqlite3.Connection, name_or_id: str | int) -> ActorProfile:
+    matches = _by_id(conn, name_or_id) or match_actors(conn, str(name_or_id))
+    if not matches:
+        raise NotFound(_not_found_message(conn, str(name_or_id)))
+    actor, others = matches[0], matches[1:]
+    ids = [actor.id]
+    return ActorProfile(
+        actor=actor,
+        aliases=_pairs(conn, "SELECT alias, count FROM actor_aliases WHERE actor_id = ?"
+                             " ORDER BY count DESC, name_count DESC, alias", actor.id),
+        kinds=_pairs(conn, "SELECT value, count FROM actor_attrs WHERE actor_id = ? AND attr = 'kind'"
+                           " ORDER BY count DESC, value", actor.id),
+        codes=_pairs(conn, "SELECT value, count FROM actor_attrs WHERE actor_id = ? AND attr = 'code'"
+                           " ORDER BY count DESC, value", actor.id),
+        documents=_documents_of(conn, actor.id),
+        events_as_source=query_events(conn, EventFilter(actor_ids=ids, role="source"), PROFILE_LIMIT, 0),
+        events_as_target=query_events(conn, EventFilter(actor_ids=ids, role="target"), PROFILE_LIMIT, 0),
+        claims_by=query_claims(conn, ClaimFilter(speaker_ids=ids), PROFILE_LIMIT, 0),
+        claims_about=query_claims(conn, ClaimFilter(about_ids=ids), PROFILE_LIMIT, 0),
+        relations=relations_of(conn, actor.id),
+        also_matches=others,
+    )
+
+
+def _by_id(conn: sqlite3.Connection, name_or_id: str | int) -> list[ActorSummary]:
+    if isinstance(name_or_id, str) and not name_or_id.strip().isdigit():
+        return []
+    row = conn.execute(f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id = ?", (int(name_or_id),)).fetchone()
+    return [_summary(row)] if row else []
+
+
+def _pairs(conn: sqlite3.Connection, sql: str, actor_id: int) -> list[tuple[str, int]]:
+    return [(str(a), int(b)) for a, b in conn.execute(sql, (actor_id,))]
+
+
+def _documents_of(conn: sqlite3.Connection, actor_id: int) -> list[DocRef]:
+    rows = conn.execute(
+        "SELECT d.id, d.title, d.published, sum(de.mention_count) FROM doc_entities de"
+        " JOIN documents d ON d.id = de.doc_id WHERE de.actor_id = ?"
+        " GROUP BY d.id ORDER BY d.published, d.rowid LIMIT ?", (actor_id, PROFILE_LIMIT))
+    return [DocRef(*r) for r in rows]
+
+
+def entity_refs(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> dict[Pair, ActorRef]:
+    """The actor behind each (doc_id, entity_id)."""
+    wanted = sorted(set(pairs))
+    found: dict[Pair, ActorRef] = {}
+    for chunk in _chunks(wanted, 400):
+        values = ",".join("(?,?)" for _ in chunk)
+        rows = conn.execute(
+            f"SELECT de.doc_id, de.entity_id, a.id, a.name FROM doc_entities de JOIN actors a"
+            f" ON a.id = de.actor_id WHERE (de.doc_id, de.entity_id) IN (VALUES {values})",
+            [x for pair in chunk for x in pair])
+        found.update({(d, e): ActorRef(a, n) for d, e, a, n in rows})
+    return found
+
+
+def _chunks(items: list[Pair], size: int) -> Iterable[list[Pair]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def relations_of(conn: sqlite3.Connection, actor_id: int) -> list[RelationRow]:
+    rows = conn.execute(
+        "SELECT r.doc_id, r.id, r.type, r.source, r.target, r.modality, r.confidence, r.evidence_text"
+        " FROM relations r JOIN doc_entities s ON s.doc_id = r.doc_id AND s.entity_id = r.source"
+        " JOIN doc_entities t ON t.doc_id = r.doc_id AND t.entity_id = r.target"
+        " WHERE s.actor_id = ?1 OR t.actor_id = ?1 ORDER BY r.doc_id, r.rowid LIMIT ?2",
+        (actor_id, PROFILE_LIMIT)).fetchall()
+    refs = entity_refs(conn, [(r[0], r[3]) for r in rows] + [(r[0], r[4]) for r in rows])
+    return [RelationRow(d, i, t, refs[(d, s)], refs[(d, g)], m, c, ev) for d, i, t, s, g, m, c, ev in rows]
+
+
+# --- events and claims --------------------------------------------------------------------------
+
+
+@dataclass
+class EventFilter:
+    """Resolved filters for :func:`query_events` (names already turned into actor ids)."""
+
+    type: str | None = None
+    actor_ids: list[int] | None = None
+    role: str | None = None
+    """``source`` or ``target`` to restrict ``actor_ids`` to one side; None for either."""
+    place_ids: list[int] | None = None
+    since: str | None = None
+    until: str | None = None
+    modality: str | None = None
+
+
+def _where(conditions: dict[str, Any]) -> tuple[str, list[Any]]:
+    """``WHERE a AND b`` over the conditions whose parameter is not None."""
+    used = {sql: value for sql, value in conditions.items() if value is not None}
+    params: list[Any] = []
+    for value in used.values():
+        params.extend(value if isinstance(value, tuple) else (value,))
+    return ("WHERE " + " AND ".join(used)) if used else "", params
+
+
+def _in(ids: list[int] | None) -> str:
+    return ",".join(str(int(i)) for i in ids or [])
+
+
+def _role_params(f: EventFilter) -> tuple[str, ...] | None:
+    """Parameters of the actor condition: None drops it, () keeps it without a role placeholder."""
+    if f.actor_ids is None:
+        return None
+    return (f.role,) if f.role else ()
+
+
+def query_events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int) -> list[EventRow]:
+    role = " AND ea.role = ?" if f.role else ""
+    # Open-ended ISO prefixes compare by overlap: '~' sorts after every digit and '-'.
+    where, params = _where({
+        "e.type = ?": f.type and f.type.upper(),
+        "e.modality = ?": f.modality and f.modality.lower(),
+        "COALESCE(e.date_end, e.date_start, d.published) || '~' >= ?": f.since,
+        "COALESCE(e.date_start, d.published) <= ? || '~'": f.until,
+        # Driven from the actor (doc_entities_actor index) rather than a scan of every event.
+        ("(e.doc_id, e.id) IN (SELECT ea.doc_id, ea.event_id FROM doc_entities de JOIN event_actors ea"
+         " ON ea.doc_id = de.doc_id AND ea.entity_id = de.entity_id"
+         f" WHERE de.actor_id IN ({_in(f.actor_ids)}){role})"): _role_params(f),
+        ("(e.doc_id, e.place) IN (SELECT pe.doc_id, pe.entity_id FROM doc_entities pe"
+         f" WHERE pe.actor_id IN ({_in(f.place_ids)}))"): () if f.place_ids is not None else None,
+    })
+    rows = conn.execute(
+        "SELECT e.doc_id, e.id, e.type, e.mode, e.modality, e.date_text, e.date_start, e.date_end,"
+        " d.published, e.place, e.confidence, e.evidence_text, e.evidence_start, e.evidence_end"
+        f" FROM events e JOIN documents d ON d.id = e.doc_id {where}"
+        " ORDER BY COALESCE(e.date_start, d.published), e.doc_id, e.rowid LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
+    return _event_rows(conn, rows)
+
+
+def _event_rows(conn: sqlite3.Connection, rows: list[Any]) -> list[EventRow]:
+    links: dict[Pair, list[tuple[str, str]]] = {}
+    for chunk in _chunks(sorted({(r[0], r[1]) for r in rows}), 400):
+        values = ",".join("(?,?)" for _ in chunk)
+        for doc_id, event_id, role, entity_id in conn.execute(
+                "SELECT doc_id, event_id, role, entity_id FROM event_actors"
+                f" WHERE (doc_id, event_id) IN (VALUES {values}) ORDER BY rowid",
+                [x for pair in chunk for x in pair]):
+            links.setdefault((doc_id, event_id), []).append((role, entity_id))
+    wanted = [(d, e) for (d, _), pairs in links.items() for _, e in pairs]
+    refs = entity_refs(conn, wanted + [(r[0], r[9]) for r in rows if r[9]])
+    result = []
+    for doc_id, event_id, type_, mode, modality, dtext, dstart, dend, pub, place, conf, ev, es, ee in rows:
+        sides = links.get((doc_id, event_id), [])
+        result.append(EventRow(
+            doc_id=doc_id, id=event_id, type=type_, mode=mode, modality=modality, date_text=dtext,
+            date_start=dstart, date_end=dend, published=pub,
+            source=[refs[(doc_id, e)] for r, e in sides if r == "source"],
+            target=[refs[(doc_id, e)] for r, e in sides if r == "target"],
+            place=refs.get((doc_id, place)) if place else None, confidence=conf, evidence=ev,
+            evidence_start=es, evidence_end=ee))
+    return result
+
+
+@dataclass
+class ClaimFilter:
+    """Resolved filters for :func:`query_claims`."""
+
+    speaker_ids: list[int] | None = None
+    via_ids: list[int] | None = None
+    about_ids: list[int] | None = None
+    stance: str | None = None
+    kind: str | None = None
+
+
+def _entity_is(column: str, ids: list[int] | None) -> tuple[str, tuple[()] | None]:
+    sql = (f"(c.doc_id, {column}) IN (SELECT x.doc_id, x.entity_id FROM doc_entities x"
+           f" WHERE x.actor_id IN ({_in(ids)}))")
+    return sql, (() if ids is not None else None)
+
+
+def query_claims(conn: sqlite3.Connection, f: ClaimFilter, limit: int, offset: int) -> list[ClaimRow]:
+    speaker, via = _entity_is("c.speaker", f.speaker_ids), _entity_is("c.via", f.via_ids)
+    about = ("(c.doc_id, c.id) IN (SELECT ca.doc_id, ca.claim_id FROM doc_entities x JOIN claim_about ca"
+             " ON ca.doc_id = x.doc_id AND ca.entity_id = x.entity_id"
+             f" WHERE x.actor_id IN ({_in(f.about_ids)}))")
+    where, params = _where({
+        "c.stance = ?": f.stance and f.stance.lower(), "c.kind = ?": f.kind and f.kind.lower(),
+        speaker[0]: speaker[1], via[0]: via[1], about: () if f.about_ids is not None else None,
+    })
+    rows = conn.execute(
+        "SELECT c.doc_id, c.id, c.speaker, c.via, c.stance, c.kind, c.cue, c.text, d.published,"
+        " c.evidence_text, c.evidence_start, c.evidence_end"
+        f" FROM claims c JOIN documents d ON d.id = c.doc_id {where}"
+        " ORDER BY d.published, c.doc_id, c.rowid LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    return _claim_rows(conn, rows)
+
+
+def _claim_rows(conn: sqlite3.Connection, rows: list[Any]) -> list[ClaimRow]:
+    about: dict[Pair, list[str]] = {}
+    for chunk in _chunks(sorted({(r[0], r[1]) for r in rows}), 400):
+        values = ",".join("(?,?)" for _ in chunk)
+        for doc_id, claim_id, entity_id in conn.execute(
+                "SELECT doc_id, claim_id, entity_id FROM claim_about"
+                f" WHERE (doc_id, claim_id) IN (VALUES {values}) ORDER BY rowid",
+                [x for pair in chunk for x in pair]):
+            about.setdefault((doc_id, claim_id), []).append(entity_id)
+    wanted = [(d, e) for (d, _), ents in about.items() for e in ents]
+    wanted += [(r[0], e) for r in rows for e in (r[2], r[3]) if e]
+    refs = entity_refs(conn, wanted)
+    return [
+        ClaimRow(doc_id=d, id=i, speaker=refs.get((d, sp)) if sp else None,
+                 via=refs.get((d, via)) if via else None, stance=st, kind=k, cue=cue, text=text,
+                 about=[refs[(d, e)] for e in about.get((d, i), [])], published=pub, evidence=ev,
+                 evidence_start=es, evidence_end=ee)
+        for d, i, sp, via, st, k, cue, text, pub, ev, es, ee in rows
+    ]
