@@ -1,13 +1,449 @@
-"""Placeholder step: claims (being written)."""
+"""Claims step: who says what, quoted, reported, denied, alleged, or the author's own opinion.
+
+Fills ``ctx.record.claims`` (:class:`sitroom.records.Claim`) in four passes over one document:
+
+1. **Direct quotes** (:mod:`claims_quotes`): each quotation (interrupted ones merged) is attached to a
+   reporting verb (:mod:`claims_cues`) by the parse, else to one in its sentence, else to an
+   "according to X" there, else to a content-less cue in the next sentence ("... ." That was how Dorn
+   put it), else to the previous sentence's quoted speaker (a continued quote). Scare quotes (three
+   words or fewer, no verb: a "red line") are no claim by themselves.
+2. **Reported speech**: reporting verbs with a content span (the "that"-clause, the object of a denial,
+   "warned of ..."), "according to X" clauses, and unattributed allegations ("has been accused of",
+   "allegedly", "alleged"). Nested attribution ("Reuters reported that officials said ...") yields one
+   claim by the officials via Reuters.
+3. **The author's voice** (:mod:`claims_opinion`): kind ``opinion``, speaker the byline author.
+4. ``about``: entities mentioned inside the content, plus the content clause's subject and, for
+   allegations, the accused.
+
+Speakers are resolved by :mod:`claims_speakers`. ``via`` is the outlet a claim comes through: the
+source of "according to X" / "as reported by X" when it is not a person, and the subject of "X
+reported" or of any verb when X is a news outlet (sector ``JRN``).
+
+Stance is ``deny`` for denial verbs (deny, reject, dismiss, refute, dispute) and ``issued a denial``;
+rejecting a denial ("rejected the ministry's denial") re-asserts, so its stance is ``assert``. Negated
+reporting ("did not confirm") gives no claim at all: nobody said anything.
+
+For the events step: :func:`claim_containing` and :func:`modality_for_claim`.
+"""
 
 from __future__ import annotations
 
-from sitroom.extract.context import Context
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitroom.extract import claims_lexicon as lex
+from sitroom.extract.claims_cues import (
+    Cue,
+    allegation_cues,
+    attribution_cues,
+    fronted_ccomp,
+    is_reporting_verb,
+    verb_cues,
+)
+from sitroom.extract.claims_opinion import opinion_in
+from sitroom.extract.claims_quotes import Quote, find_quotes
+from sitroom.extract.claims_speakers import SpeakerResolver, author_entity, is_outlet
+from sitroom.records import Claim, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sitroom.extract.context import Context
+
+# Interrupted quotes ("...," he added, "...") are merged when the words between them are this short.
+MAX_INTERRUPTION_CHARS = 80
+# A quotation of at most this many words and no verb is a scare quote ("red line", "very poor").
+SCARE_QUOTE_WORDS = 3
+# Verbs that only pass words on: "Reuters reported that officials said X" is the officials' claim.
+CONDUIT_VERBS = frozenset({"report", "say", "tell", "write", "state", "add", "announce"})
+# Priority when two claims share a content span: the more specific reading wins.
+_PRIORITY = {"direct": 0, "verb": 1, "attribution": 2, "allegation": 3, "opinion": 4}
+
+
+@dataclass
+class _Candidate:
+    speaker: Entity | None
+    via: Entity | None
+    stance: str
+    kind: str
+    cue: str | None
+    content: tuple[int, int]
+    evidence: tuple[int, int]
+    source: str
+    """Which pass made it (a key of ``_PRIORITY``)."""
+    about_tokens: list[Token] = field(default_factory=list)
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    """For interrupted quotes: the quoted parts (``about`` ignores the "he added" between them)."""
 
 
 class ClaimStep:
+    """Extraction step "claims" (see the module docstring)."""
+
     name = "claims"
-    version = "0"
+    version = "1"
 
     def __call__(self, ctx: Context) -> None:
+        author = author_entity(ctx)
+        if ctx.doc is None or len(ctx.doc) == 0:
+            return
+        builder = _ClaimBuilder(ctx, author, f"{self.name}/{self.version}")
+        ctx.record.claims.extend(builder.build())
+
+
+class _ClaimBuilder:
+    """One document's claims: holds the quotes, cues and speaker resolver the passes share."""
+
+    def __init__(self, ctx: Context, author: Entity | None, extractor: str) -> None:
+        self.ctx = ctx
+        self.author = author
+        self.extractor = extractor
+        self.text = ctx.doc.text
+        self.quotes = find_quotes(self.text)
+        # sorted starts for bisect: long documents have many tokens and quotes
+        self._quote_starts = [q.outer_start for q in self.quotes]
+        self._token_starts = [t.idx for t in ctx.doc]
+        self.resolver = SpeakerResolver(ctx)
+        self.verb_cues = verb_cues(ctx.doc)
+        self.attributions = attribution_cues(ctx.doc)
+        self.allegations = allegation_cues(ctx.doc)
+        self.cue_by_verb = {cue.verb.i: cue for cue in self.verb_cues}
+        self.used: set[int] = set()
+        self.via_of: dict[int, Entity | None] = {}
+        self.candidates: list[_Candidate] = []
+
+    def build(self) -> list[Claim]:
+        self._nesting()
+        self._direct_quotes()
+        self._reported()
+        self._attributed()
+        self._alleged()
+        self._opinions()
+        return self._finish()
+
+    # ---- speakers ----------------------------------------------------------------------------------
+
+    def _speaker_and_via(self, cue: Cue) -> tuple[Entity | None, Entity | None]:
+        outlet_context = cue.kind == "attribution" or cue.verb.lemma_.lower() == "report"
+        speaker = self.resolver.resolve(cue.subject, outlet_context=outlet_context)
+        via = self.via_of.get(cue.verb.i)
+        if via is None and speaker is not None and speaker.kind != "person":
+            if outlet_context or is_outlet(speaker):
+                via = speaker
+        attribution = self._attribution_near(cue.verb.idx)
+        if attribution is not None and attribution is not cue:
+            source = self.resolver.resolve(attribution.subject, outlet_context=True)
+            via = via or (source if source is not None and source.kind != "person" else None)
+            speaker = speaker or source
+            self.used.add(id(attribution))
+        return speaker, via
+
+    def _attribution_near(self, char: int) -> Cue | None:
+        here = self.ctx.sentence_index(char)
+        for cue in self.attributions:
+            if self.ctx.sentence_index(cue.verb.idx) == here:
+                return cue
         return None
+
+    def _nesting(self) -> None:
+        """Reuters reported that officials said X: the officials' claim comes via Reuters."""
+        self._parentheticals()
+        for outer in self.verb_cues:
+            if outer.content is None or id(outer) in self.used:
+                continue
+            start, end = outer.content
+            for inner in self.verb_cues:
+                if inner is outer or not (start <= inner.verb.idx < end):
+                    continue
+                speaker = self.resolver.resolve(outer.subject, outlet_context=True)
+                self.via_of.setdefault(inner.verb.i, speaker)
+                if outer.verb.lemma_.lower() in CONDUIT_VERBS and inner.content is not None:
+                    self.used.add(id(outer))
+
+    def _parentheticals(self) -> None:
+        """ "Officials said X, Reuters reported": the parser hangs "reported" under "said"; the
+        claim is the officials', its content X, and Reuters the outlet it comes through."""
+        for cue in self.verb_cues:
+            fronted = fronted_ccomp(cue.verb)
+            head_cue = self.cue_by_verb.get(cue.verb.head.i) if cue.verb.dep_ == "ccomp" else None
+            if fronted is None or head_cue is None or head_cue.verb.i > fronted.i:
+                continue
+            head_cue.content, head_cue.content_root = cue.content, cue.content_root
+            self.via_of[head_cue.verb.i] = self.resolver.resolve(cue.subject, outlet_context=True)
+            self.used.add(id(cue))
+
+    # ---- pass 1: direct quotes ---------------------------------------------------------------------
+
+    def _direct_quotes(self) -> None:
+        previous: tuple[int, Entity | None, Entity | None] | None = None
+        for group in self._quote_groups():
+            if self._is_scare(group):
+                continue
+            start, end = group[0].start, group[-1].end
+            cue = self._cue_for_quote(group)
+            first_sentence = self.ctx.sentence_index(group[0].outer_start)
+            if cue is not None:
+                self.used.add(id(cue))
+                speaker, via = self._speaker_and_via(cue)
+                text = self.text[cue.cue_start:cue.cue_end]
+                evidence = (min(start, cue.cue_start), max(end, cue.cue_end))
+            elif previous is not None and previous[0] == first_sentence - 1 and self._starts_sentence(group[0]):
+                speaker, via, text, evidence = previous[1], previous[2], None, (start, end)
+            else:
+                speaker, via, text, evidence = None, None, None, (start, end)
+            stance = cue.stance if cue is not None and cue.kind == "verb" else "assert"
+            self.candidates.append(_Candidate(speaker, via, stance, "direct", text, (start, end), evidence,
+                                              "direct", segments=[(q.start, q.end) for q in group]))
+            previous = (self.ctx.sentence_index(group[-1].outer_end - 1), speaker, via)
+
+    def _quote_groups(self) -> list[list[Quote]]:
+        groups: list[list[Quote]] = []
+        for quote in self.quotes:
+            if groups and self._interrupts(groups[-1][-1], quote):
+                groups[-1].append(quote)
+            else:
+                groups.append([quote])
+        return groups
+
+    def _interrupts(self, first: Quote, second: Quote) -> bool:
+        gap = self.text[first.outer_end:second.outer_start]
+        if len(gap) > MAX_INTERRUPTION_CHARS or any(ch in gap for ch in ".!?\n"):
+            return False
+        if self.text[first.start:first.end].rstrip()[-1:] in (".", "!", "?"):
+            return False  # the first quote ends its sentence: the next one is a new statement
+        return any(is_reporting_verb(t) for t in self._tokens_in(first.outer_end, second.outer_start))
+
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end)
+        return [self.ctx.doc[i] for i in range(first, last)]
+
+    def _is_scare(self, group: list[Quote]) -> bool:
+        words = sum(len(self.text[q.start:q.end].split()) for q in group)
+        if words > SCARE_QUOTE_WORDS:
+            return False
+        tokens = [t for q in group for t in self._tokens_in(q.start, q.end)]
+        return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def _starts_sentence(self, quote: Quote) -> bool:
+        sentence = self.ctx.sentence_at(quote.outer_start)
+        return sentence is not None and sentence.start >= quote.outer_start - 1
+
+    def _cue_for_quote(self, group: list[Quote]) -> Cue | None:
+        inside = {t.i for q in group for t in self._tokens_in(q.outer_start, q.outer_end)}
+        return (self._cue_by_parse(inside) or self._cue_in_sentences(group, inside)
+                or self._attribution_for(group) or self._cue_in_next_sentence(group))
+
+    def _cue_by_parse(self, inside: set[int]) -> Cue | None:
+        doc = self.ctx.doc
+        for i in sorted(inside):
+            head = doc[i].head
+            for _ in range(4):
+                if head.i in inside:
+                    break
+                cue = self.cue_by_verb.get(head.i)
+                if cue is not None and id(cue) not in self.used:
+                    return cue
+                if head.head is head:
+                    break
+                head = head.head
+            for child in doc[i].children:
+                cue = self.cue_by_verb.get(child.i)
+                if child.i not in inside and cue is not None and id(cue) not in self.used:
+                    return cue
+        return None
+
+    def _cue_in_sentences(self, group: list[Quote], inside: set[int]) -> Cue | None:
+        first = self.ctx.sentence_index(group[0].outer_start)
+        last = self.ctx.sentence_index(group[-1].outer_end - 1)
+        best: tuple[int, Cue] | None = None
+        for cue in self.verb_cues:
+            if cue.verb.i in inside or id(cue) in self.used or self._in_any_quote(cue.verb.idx):
+                continue
+            if first <= self.ctx.sentence_index(cue.verb.idx) <= last:
+                distance = min(abs(cue.verb.idx - group[0].outer_start), abs(cue.verb.idx - group[-1].outer_end))
+                if best is None or distance < best[0]:
+                    best = (distance, cue)
+        return best[1] if best else None
+
+    def _attribution_for(self, group: list[Quote]) -> Cue | None:
+        cue = self._attribution_near(group[0].outer_start)
+        if cue is not None and not self._in_any_quote(cue.verb.idx):
+            self.used.add(id(cue))
+            return cue
+        return None
+
+    def _cue_in_next_sentence(self, group: list[Quote]) -> Cue | None:
+        """'"We will not leave." That was how Dorn put it.': a cue with nothing else to say."""
+        following = self.ctx.sentence_index(group[-1].outer_end - 1) + 1
+        for cue in self.verb_cues:
+            if id(cue) in self.used or cue.content is not None or self._in_any_quote(cue.verb.idx):
+                continue
+            if self.ctx.sentence_index(cue.verb.idx) == following and cue.subject is not None:
+                return cue
+        return None
+
+    def _in_any_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, char) - 1
+        return i >= 0 and self.quotes[i].contains(char)
+
+    def _in_real_quote(self, start: int, end: int) -> bool:
+        """True when most of ``start:end`` lies inside quotations that are not scare quotes."""
+        covered = 0
+        for q in self.quotes:
+            if len(self.text[q.start:q.end].split()) > SCARE_QUOTE_WORDS:
+                covered += max(0, min(end, q.outer_end) - max(start, q.outer_start))
+        return covered * 2 > (end - start)
+
+    # ---- pass 2: reported speech -------------------------------------------------------------------
+
+    def _reported(self) -> None:
+        for cue in self.verb_cues:
+            if id(cue) in self.used or cue.content is None or self._in_any_quote(cue.verb.idx):
+                continue
+            if self._in_real_quote(*cue.content):
+                continue
+            speaker, via = self._speaker_and_via(cue)
+            self._add_reported(cue, speaker, via, "verb")
+
+    def _add_reported(self, cue: Cue, speaker: Entity | None, via: Entity | None, source: str) -> None:
+        assert cue.content is not None
+        start, end = cue.content
+        about = list(cue.about_tokens)
+        if cue.content_root is not None:
+            about.extend(c for c in cue.content_root.children if c.dep_ in ("nsubj", "nsubjpass"))
+        cue_text = self.text[cue.cue_start:cue.cue_end]
+        evidence = (min(start, cue.cue_start), max(end, cue.cue_end))
+        self.candidates.append(_Candidate(speaker, via, cue.stance, "reported", cue_text, (start, end),
+                                          evidence, source, about))
+
+    def _attributed(self) -> None:
+        """ "X would be a red line, according to Al-Jazeera": the outlet's claim."""
+        for cue in self.attributions:
+            if id(cue) in self.used or cue.content is None or self._in_any_quote(cue.verb.idx):
+                continue
+            if self._in_real_quote(*cue.content):
+                continue
+            speaker = self.resolver.resolve(cue.subject, outlet_context=True)
+            via = speaker if speaker is not None and speaker.kind != "person" else None
+            self._add_reported(cue, speaker, via, "attribution")
+
+    def _alleged(self) -> None:
+        for cue in self.allegations:
+            if cue.content is None or self._in_real_quote(*cue.content) or self._in_any_quote(cue.verb.idx):
+                continue
+            speaker = self.resolver.resolve(cue.subject) if cue.subject is not None else None
+            self._add_reported(cue, speaker, self._via_of_enclosing(cue), "allegation")
+
+    def _via_of_enclosing(self, cue: Cue) -> Entity | None:
+        """An allegation inside "..., according to Al-Jazeera" comes through Al-Jazeera."""
+        for attribution in self.attributions:
+            if attribution.content and attribution.content[0] <= cue.verb.idx < attribution.content[1]:
+                source = self.resolver.resolve(attribution.subject, outlet_context=True)
+                return source if source is not None and source.kind != "person" else None
+        return None
+
+    # ---- pass 3: the author's voice ----------------------------------------------------------------
+
+    def _opinions(self) -> None:
+        quoted = {t.i for t in self.ctx.doc if self._in_any_quote(t.idx)}
+        attributed = {self.ctx.sentence_index(c.evidence[0]) for c in self.candidates
+                      if c.source in ("verb", "attribution", "direct")}
+        for sent in self.ctx.doc.sents:
+            index = self.ctx.sentence_index(sent.start_char)
+            found = opinion_in(sent, quoted, index in attributed)
+            if found is None:
+                continue
+            self.candidates.append(_Candidate(self.author, None, "assert", "opinion", found.cue,
+                                              (found.start, found.end), (found.start, found.end), "opinion"))
+
+    # ---- assembling ----------------------------------------------------------------------------------
+
+    def _finish(self) -> list[Claim]:
+        chosen: dict[tuple[int, int], _Candidate] = {}
+        for cand in self.candidates:
+            if cand.content[1] <= cand.content[0]:
+                continue
+            kept = chosen.get(cand.content)
+            if kept is None or _PRIORITY[cand.source] < _PRIORITY[kept.source]:
+                chosen[cand.content] = cand
+        ordered = sorted(chosen.values(), key=lambda c: (c.content[0], c.content[1]))
+        return [self._claim(cand) for cand in ordered]
+
+    def _claim(self, cand: _Candidate) -> Claim:
+        start, end = _balance_quotes(self.text, *cand.content)
+        ev_start, ev_end = cand.evidence
+        return Claim(
+            id=self.ctx.new_id("c"),
+            speaker=cand.speaker.id if cand.speaker else None,
+            via=cand.via.id if cand.via else None,
+            stance=cand.stance,
+            kind=cand.kind,
+            cue=cand.cue,
+            content=self.ctx.span(start, end),
+            evidence=self.ctx.evidence(min(start, ev_start), max(end, ev_end)),
+            about=self._about(cand.segments or [(start, end)], cand.about_tokens),
+            extractor=self.extractor,
+        )
+
+    def _about(self, segments: list[tuple[int, int]], tokens: list[Token]) -> list[str]:
+        ids: list[str] = []
+        for token in tokens:
+            ent = self.resolver.resolve(token, create=False)
+            if ent is not None and ent.id not in ids:
+                ids.append(ent.id)
+        for start, end in segments:
+            for mention in self.ctx.mentions_in(start, end):
+                if mention.entity is not None and mention.entity not in ids:
+                    ids.append(mention.entity)
+        return ids
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend content that opens a quotation to its closing mark ("as “very poor." -> "...poor.”")."""
+    inner = text[start:end]
+    if inner.count("“") > inner.count("”"):
+        close = text.find("”", end, end + 3)
+        if close >= 0:
+            return start, close + 1
+    return start, end
+
+
+# ---- helpers for the events step -----------------------------------------------------------------
+
+def claim_containing(ctx: Context, start: int, end: int) -> Claim | None:
+    """The innermost claim whose content span contains ``start:end`` (None when none does)."""
+    best: Claim | None = None
+    for claim in ctx.record.claims:
+        if claim.content.start <= start and end <= claim.content.end:
+            if best is None or (claim.content.end - claim.content.start) < (best.content.end - best.content.start):
+                best = claim
+    return best
+
+
+def modality_for_claim(claim: Claim) -> str:
+    """The modality an event inside this claim's content gets (conventions.md's vocabulary).
+
+    - ``denied`` when the claim denies (stance ``deny``);
+    - ``alleged`` for accusations and allegations ("accused of", "allegedly", "alleged"), attributed
+      or not;
+    - ``asserted`` for the author's own opinion: the article itself says it, so the event step's own
+      clause-level reading (hypothetical, planned, negated) should decide;
+    - ``reported`` for everything else (direct and reported speech).
+    """
+    if claim.stance == "deny":
+        return "denied"
+    if claim.kind == "opinion":
+        return "asserted"
+    cue_words = (claim.cue or "").lower().replace("-", " ").split()
+    if any(_lemma_like(word) in lex.ALLEGATION_CUES for word in cue_words):
+        return "alleged"
+    return "reported"
+
+
+def _lemma_like(word: str) -> str:
+    """Crude lemma for cue words: "accused" -> "accuse", "alleges" -> "allege"."""
+    for suffix, repl in (("ed", "e"), ("es", "e"), ("ing", "e")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in lex.ALLEGATION_CUES:
+            return word[: -len(suffix)] + repl
+    return word

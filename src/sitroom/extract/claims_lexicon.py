@@ -1,0 +1,123 @@
+"""Word lists behind claim extraction: reporting verbs, denial verbs, allegation cues, opinion markers.
+
+Kept as Python sets (not a data file) because several lists carry a rule beside them (which verbs may
+take a plain object as their content, which light verbs need a speech noun). Lemmas are lower case.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying whose clause complement ("that ...") or quote is what is claimed.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "claim", "insist", "warn", "stress", "deny", "reject", "acknowledge", "admit",
+    "allege", "accuse", "urge", "announce", "report", "confirm", "argue", "add", "reply", "ask", "respond",
+    "explain", "note", "observe", "remark", "comment", "declare", "assert", "maintain", "contend",
+    "suggest", "write", "tweet", "answer", "conclude", "emphasise", "emphasize", "underline",
+    "describe", "call", "categorize", "categorise", "characterize", "characterise", "label", "dismiss",
+    "refute", "predict", "promise", "vow", "pledge", "threaten", "demand", "caution", "concede", "recall",
+    "testify", "inform", "speak", "talk", "complain", "estimate", "believe", "dispute", "charge",
+    "point", "brand", "term", "dub", "classify",
+})
+
+# Of those, the verbs whose direct object (not only a clause) is a claim: "denies any attachments to",
+# "announced plans to", "categorized X as ...". Other verbs need a clause or a quote ("added 500 troops"
+# is not speech).
+OBJECT_CONTENT_VERBS = frozenset({
+    "deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit", "announce", "report",
+    "allege", "accuse", "urge", "claim", "predict", "demand", "dispute", "charge",
+})
+
+# Verbs that characterise their object: content only with an "as"-phrase or a predicate
+# ("categorized the cooperation as 'very poor'", "called the deal a mistake"); "called the minister" is not.
+CHARACTERISING_VERBS = frozenset({"describe", "call", "categorize", "categorise", "characterize",
+                                  "characterise", "label", "brand", "term", "dub", "classify"})
+
+# Verbs whose infinitive complement is the claim: "vowed to fight on", "threatened to withdraw".
+XCOMP_CONTENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "claim", "demand",
+                                 "deny", "announce", "warn"})
+
+# Verbs whose prepositional object carries the claim: "warned of heavy consequences", "spoke of ...".
+PREP_CONTENT = {
+    "warn": frozenset({"of", "about", "against"}),
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"of", "about"}),
+    "complain": frozenset({"of", "about"}),
+    "accuse": frozenset({"of"}),
+    "charge": frozenset({"with"}),
+}
+
+# "he inserted the caveat", "issued a warning": a light verb plus a speech noun is a reporting cue.
+LIGHT_VERBS = frozenset({"insert", "add", "issue", "offer", "give", "make", "deliver", "voice", "express",
+                         "sound", "post", "release", "put"})
+SPEECH_NOUNS = frozenset({"caveat", "warning", "statement", "remark", "comment", "assurance", "reminder",
+                          "message", "words", "promise", "denial", "pledge", "question", "answer", "reply",
+                          "response", "note", "it"})
+
+# Verbs with denial semantics: the speaker says the content is false.
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
+# Objects that are themselves denials: rejecting a denial re-asserts what was denied.
+DENIAL_NOUNS = frozenset({"denial", "denials", "rejection", "dismissal", "refutation"})
+# Nouns whose "that"-clause is the real content: "rejected claims that troops were present".
+PROPOSITION_NOUNS = frozenset({"claim", "allegation", "report", "suggestion", "accusation", "charge",
+                               "notion", "idea", "assertion", "rumour", "rumor", "statement", "reports",
+                               "claims", "allegations", "suggestions", "accusations", "charges"})
+
+# Outlets: a reporting verb with one of these as subject, or "according to" one, makes it the `via`.
+OUTLET_WORDS = frozenset({"herald", "times", "news", "post", "journal", "gazette", "tribune", "agency",
+                          "press", "reuters", "afp", "bbc", "cnn", "al-jazeera", "jazeera", "telegraph",
+                          "guardian", "policy", "monitor", "radio", "television", "tv", "magazine",
+                          "observer", "economist", "daily", "weekly", "wire", "channel", "broadcaster"})
+
+# Passive reporting verbs without an agent: "has been accused of", "is alleged to", "is said to".
+PASSIVE_ALLEGATION_VERBS = frozenset({"accuse", "allege", "suspect", "say", "report", "believe", "rumour",
+                                      "rumor", "claim", "think", "charge", "estimate"})
+ALLEGATION_CUES = frozenset({"accuse", "allege", "suspect", "allegedly", "alleged", "suspected",
+                             "supposedly", "supposed", "purportedly", "purported", "charge", "rumour",
+                             "rumor"})
+ALLEGATION_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+ALLEGATION_ADJECTIVES = frozenset({"alleged", "suspected", "purported", "supposed"})
+
+# Negated or refused reporting ("did not confirm", "declined to comment") is not a claim.
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
+
+# Pronouns and the entity kinds they may stand for.
+PRONOUN_KINDS = {
+    "he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
+    "it": ("organization", "country", "place", "group"),
+    "they": ("organization", "group", "country", "person"),
+}
+SPEAKER_KINDS = frozenset({"person", "organization", "country", "group", "place"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+# Leading discourse markers trimmed off claim content ("Yet, he ...", "In conclusion, force ...").
+DISCOURSE_MARKERS = frozenset({"yet", "however", "now", "overall", "additionally", "indeed", "still",
+                               "meanwhile", "hence", "thus", "so", "but", "and", "also", "moreover",
+                               "furthermore", "in conclusion", "in fact", "that being said", "more so",
+                               "in short", "ultimately", "finally", "therefore", "of course", "in my view",
+                               "in my opinion", "to my mind"})
+
+# ---- the author's voice -------------------------------------------------------------------------
+# First-person verbs of judgement: "I agree with", "I think", "we believe".
+FIRST_PERSON_OPINION_VERBS = frozenset({"think", "believe", "agree", "disagree", "argue", "feel", "suspect",
+                                        "doubt", "contend", "suggest", "maintain", "fear", "hope", "expect",
+                                        "consider", "reckon", "submit", "propose", "recommend", "insist"})
+PRESCRIPTIVE_MODALS = frozenset({"must", "should", "ought"})
+# Stance adverbs and phrases that mark the writer's own judgement.
+STANCE_MARKERS = frozenset({"certainly", "clearly", "obviously", "undoubtedly", "surely", "arguably",
+                            "admittedly", "truly", "theoretically", "hypothetically", "inevitably",
+                            "unfortunately", "regrettably", "of course", "in conclusion", "in my view",
+                            "in my opinion", "to my mind", "without doubt", "no doubt"})
+# Hedges that make a prediction the author's ("would likely be").
+HEDGE_ADVERBS = frozenset({"likely", "probably", "presumably"})
+# Predicate adjectives and nouns that evaluate rather than describe.
+EVALUATIVE_ADJECTIVES = frozenset({
+    "effective", "ineffective", "counterproductive", "futile", "misguided", "wrong", "mistaken",
+    "unacceptable", "absurd", "naive", "foolish", "unwise", "wise", "sensible", "unreasonable",
+    "essential", "crucial", "vital", "imperative", "multi-faceted", "multifaceted", "simplistic",
+    "reckless", "irresponsible", "shameful", "disastrous", "hypocritical", "inadequate", "incapable",
+    "insufficient", "deplorable", "regrettable", "laudable", "commendable", "pointless", "hopeless",
+    "ineffectual", "inept", "short-sighted", "shortsighted", "bullying", "illegitimate", "unjust", "unfair",
+    "senseless", "overblown", "exaggerated", "complex", "complicated",
+})
+EVALUATIVE_NOUNS = frozenset({"mistake", "failure", "disaster", "folly", "travesty", "blunder", "farce",
+                              "scandal", "shame", "error"})
+COMPARATIVES = frozenset({"more", "less", "better", "worse"})

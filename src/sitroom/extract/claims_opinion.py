@@ -1,0 +1,170 @@
+"""The author's own voice: sentences that judge, prescribe or predict rather than report.
+
+Aims at precision. A sentence is an opinion of the author when, outside any quotation, it has one of:
+
+- a first-person judgement ("I agree with", "I think", "we believe", "in my view");
+- a prescriptive modal ("must", "should", "ought to");
+- a stance marker ("certainly", "of course", "in conclusion", "arguably", "theoretically");
+- a hedged prediction ("would likely be");
+- "X alone will not ..." (a verdict on a means);
+- an evaluative predicate ("are not an effective way", "is multi-faceted", "are incapable of");
+- "it is in X's interest to";
+- a comparative prediction without figures ("will achieve much more stability than").
+
+Sentences that attribute their content to someone else (a reporting verb with a subject, "according
+to") are left to the reported-speech rules, unless the author speaks in the first person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.extract import claims_lexicon as lex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_INTEREST = re.compile(r"\bit is (?:not )?in (?:the )?[\w’'.-]+(?: [\w’'.-]+)? interests?\b", re.I)
+_PHRASES = sorted((m for m in lex.STANCE_MARKERS if " " in m), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class OpinionCue:
+    """Why a sentence reads as the author's opinion: the cue text and the content span."""
+
+    cue: str
+    start: int
+    end: int
+
+
+def opinion_in(sent: Span, quoted: set[int], attributed: bool) -> OpinionCue | None:
+    """The opinion cue of one sentence, or None; ``quoted`` holds indices of tokens inside quotes."""
+    tokens = [t for t in sent if t.i not in quoted]
+    first_person = _first_person(tokens)
+    if first_person is not None:
+        return first_person
+    if attributed or len(tokens) < len(sent) / 2:
+        return None
+    for finder in (_stance_phrase, _modal, _stance_word, _alone_negated, _evaluative, _comparative):
+        found = finder(sent, tokens)
+        if found is not None:
+            return found
+    return None
+
+
+def _content(sent: Span, head: Token | None = None) -> tuple[int, int]:
+    """The sentence (or the clause of ``head``) without leading discourse markers and final stop."""
+    tokens = list(head.subtree) if head is not None else list(sent)
+    text = sent.doc.text
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in lex.DISCOURSE_MARKERS):
+        tokens = tokens[1:]
+    start_char = tokens[0].idx if tokens else sent.start_char
+    lowered = text[start_char:sent.end_char].lower()
+    for phrase in sorted(lex.DISCOURSE_MARKERS, key=len, reverse=True):
+        if " " in phrase and lowered.startswith(phrase):
+            tokens = [t for t in tokens if t.idx >= start_char + len(phrase)]
+            while tokens and tokens[0].is_punct:
+                tokens = tokens[1:]
+            break
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”’\"'":
+        tokens = tokens[:-1]
+    if not tokens:
+        return sent.start_char, sent.end_char
+    last = tokens[-1]
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+def _first_person(tokens: list[Token]) -> OpinionCue | None:
+    for token in tokens:
+        if token.lower_ not in ("i", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = token.head
+        modal = any(c.lower_ in lex.PRESCRIPTIVE_MODALS for c in verb.children)
+        if verb.lemma_.lower() in lex.FIRST_PERSON_OPINION_VERBS or modal:
+            ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            start, end = _content(verb.sent, ccomp if ccomp is not None else verb)
+            cue_end = verb.idx + len(verb.text)
+            return OpinionCue(verb.doc.text[token.idx:cue_end], start, end)
+    for token in tokens:
+        if token.lower_ == "my" and token.head.lower_ in ("view", "opinion", "mind"):
+            return OpinionCue(f"my {token.head.lower_}", *_content(token.sent))
+    return None
+
+
+def _stance_phrase(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    lowered = sent.text.lower()
+    for phrase in _PHRASES:
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            return OpinionCue(phrase, *_content(sent))
+    match = _INTEREST.search(sent.text)
+    if match:
+        return OpinionCue(match.group(0), *_content(sent))
+    return None
+
+
+def _stance_word(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    for token in tokens:
+        lower = token.lower_
+        if lower in lex.STANCE_MARKERS and token.pos_ == "ADV":
+            return OpinionCue(token.text, *_content(sent))
+        if lower in lex.HEDGE_ADVERBS and token.pos_ == "ADV" and _has_modal(token.head):
+            return OpinionCue(token.text, *_content(sent))
+    return None
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.tag_ == "MD" for c in verb.children)
+
+
+def _modal(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    for token in tokens:
+        if token.tag_ == "MD" and token.lower_ in lex.PRESCRIPTIVE_MODALS and token.i != sent.start:
+            return OpinionCue(token.text, *_content(sent))
+    return None
+
+
+def _alone_negated(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    for token in tokens:
+        if token.lower_ != "alone":
+            continue
+        verb = token.head.head if token.head.dep_ in ("nsubj", "nsubjpass") else token.head
+        if _has_modal(verb) and any(c.dep_ == "neg" for c in verb.children):
+            return OpinionCue(f"{token.head.text} alone", *_content(sent))
+    return None
+
+
+def _evaluative(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        word = _hyphenated(token)
+        if token.dep_ in ("acomp", "oprd") and {lemma, token.lower_, word} & lex.EVALUATIVE_ADJECTIVES:
+            return OpinionCue(word, *_content(sent))
+        if token.dep_ == "attr":
+            if lemma in lex.EVALUATIVE_NOUNS:
+                return OpinionCue(token.text, *_content(sent))
+            for child in token.children:
+                if child.dep_ == "amod" and child.lower_ in lex.EVALUATIVE_ADJECTIVES:
+                    return OpinionCue(child.text, *_content(sent))
+    return None
+
+
+def _hyphenated(token: Token) -> str:
+    """ "multi-faceted" is split into three tokens; rebuild the word from the last one."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _comparative(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    if any(t.like_num for t in tokens):
+        return None
+    lowers = [t.lower_ for t in tokens]
+    if "than" not in lowers or not any(w in lex.COMPARATIVES for w in lowers):
+        return None
+    for token in tokens:
+        if token.tag_ == "MD" and token.lower_ in ("will", "would"):
+            return OpinionCue(f"{token.text} ... than", *_content(sent))
+    return None
