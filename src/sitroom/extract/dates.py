@@ -1,13 +1,116 @@
-"""Placeholder step: dates (being written)."""
+"""Date step: every date expression of a document as a :class:`DateRef`, normalised to ISO.
+
+The recogniser (:mod:`sitroom.extract.dates_patterns`) is rule-based: spaCy's small model misses
+many dates and tags counts as dates, so its DATE entities are only a hint (they let a bare year such
+as "the 2016 US election" count). Resolution against the document date lives in
+:mod:`sitroom.extract.dates_relative`. When the document has no date, one is inferred first
+(:mod:`sitroom.extract.dates_infer`) and marked ``published_inferred``.
+
+For other steps:
+
+* :func:`resolve_date_text` normalises a date string on its own;
+* :func:`dates_in` gives the dates inside a character span (the date of a clause).
+"""
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from sitroom.extract.context import Context
+from sitroom.extract.dates_calendar import Anchor
+from sitroom.extract.dates_infer import infer_published
+from sitroom.extract.dates_lexicon import EVENT_NOUNS, FUTURE_CUES
+from sitroom.extract.dates_patterns import Candidate, ScanEnv, scan
+from sitroom.records import DateRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class DateStep:
+    """Fills ``ctx.record.dates``; infers ``ctx.document.published`` when it is missing."""
+
     name = "dates"
-    version = "0"
+    version = "1"
 
     def __call__(self, ctx: Context) -> None:
-        return None
+        env = spacy_env(ctx.doc)
+        if not ctx.document.published:
+            inferred = infer_published(scan(ctx.text, env))
+            if inferred is not None:
+                ctx.document.published = inferred
+                ctx.document.published_inferred = True
+        env.anchor = Anchor.parse(ctx.document.published)
+        extractor = f"{self.name}/{self.version}"
+        ctx.record.dates = [_date_ref(ctx, cand, extractor) for cand in scan(ctx.text, env)]
+
+
+def _date_ref(ctx: Context, cand: Candidate, extractor: str) -> DateRef:
+    span = ctx.span(cand.start, cand.end)
+    value = cand.value
+    return DateRef(text=span.text, start=value.start, end=value.end, granularity=value.granularity,
+                   evidence=span, relative=value.relative, extractor=extractor)
+
+
+def resolve_date_text(text: str, anchor: str | None) -> tuple[str | None, str | None, str]:
+    """Normalise a date expression on its own: ``(start, end, granularity)``.
+
+    ``anchor`` is the document date (``2021-09-22``, ``2021-09`` or ``2021``) for relative
+    expressions. A bare year is trusted here ("2018" -> ``2018``): the caller says it is a date.
+    The longest expression in ``text`` wins; ``(None, None, "unknown")`` when none resolves.
+
+    >>> resolve_date_text("last month", "2021-09-22")
+    ('2021-08', '2021-08', 'month')
+    """
+    env = ScanEnv(anchor=Anchor.parse(anchor), trust_years=True)
+    found = scan(text, env)
+    if not found:
+        return None, None, "unknown"
+    best = max(found, key=lambda c: c.end - c.start)
+    return best.value.start, best.value.end, best.value.granularity
+
+
+def dates_in(ctx: Context, start: int, end: int) -> list[DateRef]:
+    """The dates whose expression lies inside ``start:end``, in text order."""
+    return [d for d in ctx.record.dates if d.evidence.start >= start and d.evidence.end <= end]
+
+
+def spacy_env(doc: Doc) -> ScanEnv:
+    """Token-level hints from the parse: DATE entities, counted nouns, forward-looking sentences.
+    Tokens are reached through ``char_span``: indexing every token of a long Doc costs more than
+    the whole recogniser."""
+    date_ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+
+    def is_date_hint(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in date_ents)
+
+    def counts_noun(start: int, end: int) -> bool:
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        head = tok.head
+        return (tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN"
+                and head.lower_ not in EVENT_NOUNS)
+
+    def is_future_at(char: int) -> bool:
+        return bool(_FUTURE_RE.search(_sentence_text(doc, char)))
+
+    return ScanEnv(is_date_hint=is_date_hint, counts_noun=counts_noun, is_future_at=is_future_at)
+
+
+_FUTURE_RE = re.compile(r"(?i)(?:\b|(?<=['’]))(?:" + "|".join(re.escape(w) for w in sorted(FUTURE_CUES)) + r")\b")
+
+
+def _sentence_text(doc: Doc, char: int) -> str:
+    """The sentence around ``char``, found by walking tokens to the sentence starts on each side."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    first = last = span[0].i
+    while first > 0 and not doc[first].is_sent_start:
+        first -= 1
+    while last + 1 < len(doc) and not doc[last + 1].is_sent_start:
+        last += 1
+    return doc[first:last + 1].text

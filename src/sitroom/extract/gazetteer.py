@@ -1,5 +1,429 @@
-"""Placeholder: gazetteer-backed mentions (being written); falls back to the model's entities."""
+"""Gazetteer mention step: the model's entities, corrected and typed with the knowledge tables.
 
-from sitroom.extract.mentions import ModelMentionStep as GazetteerMentionStep
+Pipeline position: after sentences, before resolve. Fills ``ctx.mentions`` with
+:class:`~sitroom.records.Mention` records (extractor ``gazetteer/1``):
 
-__all__ = ["GazetteerMentionStep"]
+1. a PhraseMatcher (built once per vocab) finds countries, demonyms, combining prefixes
+   (``Franco-``), well-known actors, regions and cities; a few patterns find unknown states
+   (``the Republic of Karesia``) and the demonyms derived from them (``Karesian``);
+2. the model's entities are cleaned (no leading ``the``, no trailing ``'s``) and retyped: a known
+   name beats the model's label (``Mali`` is never a person, ``Bamako`` never an organisation), a
+   PERSON entity that contains a country name is a headline fragment (``Mali Looks``) and dropped;
+3. rules in :mod:`sitroom.extract.mentions` add descriptions and person roles;
+4. overlaps are resolved: longest span first, then priority; a name may sit inside a description
+   (``Mali`` inside ``Mali's ruling military junta``), nothing else overlaps.
+
+Labels: the model's label for its entities, ``GAZ`` for gazetteer names, ``DESC`` for descriptions.
+Cities are kept when the model calls them a place, when they are a capital or have a million
+people, or when a locative preposition precedes them (``in Reading``): that keeps ``Of`` or
+``Surprise`` (both GeoNames cities) from matching ordinary words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from sitroom.extract.context import Context
+from sitroom.extract.mentions import (
+    POSSESSIVE,
+    Candidate,
+    Hit,
+    apposition_descriptor,
+    collective_description,
+    demonym_description,
+    descriptor_before,
+    owners_inside,
+    person_candidate,
+    possessive_description,
+    postmodifier_description,
+    title_before,
+)
+from sitroom.knowledge import (
+    lookup_city,
+    lookup_country,
+    lookup_demonym,
+    lookup_known_actor,
+    role_for_title,
+    sector_for_phrase,
+    sector_for_word,
+)
+from sitroom.knowledge.tables import actor_names, city_names, country_names, demonym_forms
+from sitroom.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
+
+GIVEN_NAME_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "India", "Israel", "Kenya", "America"})
+"""Country names that are also first names: inside a longer PERSON entity they are the person."""
+BIG_CITY = 1_000_000
+LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "from", "to", "into", "across"})
+STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "Emirate", "Sultanate", "Principality",
+                         "Commonwealth", "Empire", "Confederation"})
+DEMONYM_SUFFIXES = ("ian", "an", "ese", "ish", "i")
+NOT_COUNTRY_ADJECTIVES = frozenset({
+    "European", "African", "Asian", "American", "Arab", "Western", "Eastern", "Republican",
+    "Democratic", "Christian", "Muslim", "Islamic", "Sunni", "Shia", "Shiite", "Jewish", "Latin",
+    "Sahelian", "Caribbean", "Scandinavian", "Balkan", "Soviet", "Machiavellian", "Orwellian",
+})
+"""Capitalised adjectives in -an/-ese/-i that name no state (never an unknown country's demonym)."""
+COMPANY_SUFFIXES = frozenset({"inc", "inc.", "ltd", "ltd.", "plc", "llc", "corp", "corp.", "gmbh",
+                              "ag", "sa", "s.a.", "a.", "co.", "sarl", "nv", "bv", "pjsc", "ojsc"})
+KEEP_THE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
+
+
+class _Gazetteer:
+    """The PhraseMatcher over every knowledge-table name, built once per vocab."""
+
+    LABELS = ("COUNTRY", "ACTOR", "CITY", "DEMONYM")
+
+    def __init__(self, vocab: Vocab) -> None:
+        from spacy.lang.en import English
+
+        # a blank English tokenizer over the model's vocab splits names exactly as the model does
+        make_doc = English(vocab=vocab).make_doc
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        sources = (country_names(), actor_names(), city_names(), demonym_forms())
+        for label, names in zip(self.LABELS, sources, strict=True):
+            self.matcher.add(label, [make_doc(name) for name, _ in names])
+
+    def hits(self, doc: Doc) -> list[tuple[str, Hit, dict[str, object]]]:
+        """Every match as ``(label, hit, extra)``; overlapping matches are all returned."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            hit = _hit_for(label, doc[start:end])
+            if hit is not None:
+                found.append((label, hit[0], hit[1]))
+        return found
+
+
+def _hit_for(label: str, span: Span) -> tuple[Hit, dict[str, object]] | None:
+    text = span.text
+    if label == "COUNTRY":
+        country = lookup_country(text)
+        return (Hit(span.start, span.end, "country", country.alpha3, None, country.name), {}) if country else None
+    if label == "ACTOR":
+        actor = lookup_known_actor(text)
+        if actor is None:
+            return None
+        return Hit(span.start, span.end, actor.kind, actor.country, actor.sector, actor.name), {}
+    if label == "CITY":
+        city = lookup_city(text)
+        if city is None:
+            return None
+        big = city.capital or city.population >= BIG_CITY
+        return Hit(span.start, span.end, "place", city.country, None, city.name), {"big": big}
+    demonym = lookup_demonym(text)
+    if demonym is None:
+        return None
+    hyphen = span.end < len(span.doc) and span.doc[span.end].text == "-" and not span[-1].whitespace_
+    if demonym.prefix and not hyphen:
+        return None
+    kind = "prefix" if hyphen else "demonym"
+    return Hit(span.start, span.end, kind, demonym.country.alpha3, None, demonym.country.name,
+               adjective=None if hyphen else text), {}
+
+
+_CACHE: dict[int, _Gazetteer] = {}
+
+
+def gazetteer_for(vocab: Vocab) -> _Gazetteer:
+    """The matcher for this vocab (one per loaded spaCy pipeline; built in about a second)."""
+    key = id(vocab)
+    if key not in _CACHE:
+        _CACHE[key] = _Gazetteer(vocab)
+    return _CACHE[key]
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest kept (``Islamic State in the Greater Sahara`` over ``Islamic State``)."""
+    kept: list[Hit] = []
+    taken: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if taken.isdisjoint(range(hit.start, hit.end)):
+            kept.append(hit)
+            taken.update(range(hit.start, hit.end))
+    return sorted(kept, key=lambda h: h.start)
+
+
+class _Document:
+    """Working state for one Doc: hits, owners (by token), candidates."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ents = [clean(ent) for ent in doc.ents]
+        self.ent_at: dict[tuple[int, int], str] = {(e.start, e.end): e.label_ for e in self.ents if e}
+        self.owners: dict[int, Hit] = {}
+        self.candidates: list[Candidate] = []
+
+    def add_owner(self, hit: Hit) -> None:
+        span = self.doc[hit.start : hit.end]
+        for i in (hit.end - 1, span.root.i):
+            self.owners.setdefault(i, hit)
+
+
+def clean(ent: Span) -> Span:
+    """Drop a leading ``the``, trailing possessive and punctuation (``The Hague`` keeps its article)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if ent.text in KEEP_THE:
+        return ent
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return Span(doc, start, end, label=ent.label_)
+
+
+class GazetteerMentionStep:
+    """Typed mentions from the model's entities, the knowledge tables and description rules."""
+
+    name = "gazetteer"
+    version = "1"
+
+    def __call__(self, ctx: Context) -> None:
+        state = _Document(ctx.doc)
+        self.add_gazetteer(state)
+        self.add_model_entities(state)
+        self.add_descriptions(state)
+        ctx.mentions.extend(self.resolve(ctx, state.candidates))
+
+    # -- gazetteer names -------------------------------------------------------------------------
+
+    def add_gazetteer(self, state: _Document) -> None:
+        doc = state.doc
+        raw = gazetteer_for(doc.vocab).hits(doc)
+        accepted = [hit for label, hit, extra in raw if self.accept(state, label, hit, extra)]
+        accepted += unknown_states(doc)
+        for hit in longest_first(accepted):
+            if hit.kind == "prefix":
+                state.candidates.append(Candidate(hit.start, hit.end, "country", "GAZ", hit.country,
+                                                  None, None, hit.canonical, is_name=False, priority=5))
+                continue
+            state.add_owner(hit)
+            if hit.kind != "demonym":
+                state.candidates.append(Candidate(hit.start, hit.end, hit.kind, "GAZ", hit.country,
+                                                  hit.sector, None, hit.canonical, priority=5))
+
+    def accept(self, state: _Document, label: str, hit: Hit, extra: dict[str, object]) -> bool:
+        doc = state.doc
+        person = next((e for e in state.ents if e.label_ == "PERSON" and e.start <= hit.start
+                       and hit.end <= e.end and len(e) > hit.end - hit.start), None)
+        text = doc[hit.start : hit.end].text
+        if person is not None and (label == "CITY" or text in GIVEN_NAME_COUNTRIES):
+            return False  # "Chad Smith", "Paris Hilton": the longer person name wins
+        if label != "CITY":
+            return True
+        model = state.ent_at.get((hit.start, hit.end))
+        if model in ("GPE", "LOC", "FAC") or extra.get("big"):
+            return True
+        before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
+        inside = any(e.start <= hit.start and hit.end <= e.end and len(e) > hit.end - hit.start
+                     for e in state.ents)
+        return not inside and doc[hit.start].pos_ == "PROPN" and before in LOCATIVE
+
+    # -- model entities --------------------------------------------------------------------------
+
+    def add_model_entities(self, state: _Document) -> None:
+        for ent in state.ents:
+            if len(ent) == 0 or covered_by_gazetteer(state, ent) or is_demonym(state, ent):
+                continue
+            candidate = self.type_entity(state, ent)
+            if candidate is None:
+                continue
+            state.candidates.append(candidate)
+            if candidate.kind in ("organization", "country", "place") and candidate.is_name:
+                state.add_owner(Hit(candidate.start, candidate.end, candidate.kind, candidate.country,
+                                    candidate.sector, candidate.canonical))
+        for ent in state.ents:
+            if not len(ent) or is_demonym(state, ent) or not self.is_person(state, ent):
+                continue
+            if not covered_by_gazetteer(state, ent):
+                if not self.is_fragment(state, ent) and not self.is_organization(state, ent):
+                    state.candidates.append(person_candidate(state.doc, ent, state.owners))
+
+    def type_entity(self, state: _Document, ent: Span) -> Candidate | None:
+        label = ent.label_
+        if label == "NORP" or (len(ent) == 1 and ent[0].tag_ == "JJ"):
+            self.unknown_demonym(state, ent)  # "Karesian" (tagged ORG): an adjective, not a name
+            return None
+        if label == "ORG" and self.is_person(state, ent):
+            return None
+        if label == "ORG" or (label == "PERSON" and self.is_organization(state, ent)):
+            return self.organization(state, ent)
+        if label in ("GPE", "LOC", "FAC"):
+            if len(ent) == 1 and ent[0].pos_ == "ADJ":
+                return None  # "Machiavellian" tagged GPE
+            owner = next(owners_inside(ent, state.owners), None)
+            return Candidate(ent.start, ent.end, "place", label, owner.country if owner else None,
+                             priority=4)
+        return None
+
+    def is_person(self, state: _Document, ent: Span) -> bool:
+        """PERSON entities, and ORG ones that follow a title (``spokesman Pavel Orlov`` tagged ORG)."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ != "ORG" or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+            return False
+        if sector_for_phrase([t.text for t in ent]) is not None or next(owners_inside(ent, state.owners), None):
+            return False
+        return title_before(state.doc, ent.start, state.owners) is not None
+
+    def is_fragment(self, state: _Document, ent: Span) -> bool:
+        """A PERSON entity holding a country or known actor is a headline fragment (``Mali Looks``)."""
+        return any(h.kind in ("country", "organization", "prefix") for h in owners_inside(ent, state.owners)) \
+            or any(c.start >= ent.start and c.end <= ent.end and c.label == "GAZ" for c in state.candidates)
+
+    def is_organization(self, state: _Document, ent: Span) -> bool:
+        """A PERSON entity after a company noun (``energy giant Rosatom``) or with a legal suffix."""
+        if ent[-1].lower_ in COMPANY_SUFFIXES and len(ent) > 1:
+            return True
+        doc = state.doc
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.pos_ != "NOUN" or role_for_title(prev.text) is not None:
+            return False
+        cue = sector_for_word(prev.lower_)
+        return cue is not None and cue.kind == "organization"
+
+    def organization(self, state: _Document, ent: Span) -> Candidate | None:
+        doc = state.doc
+        words = [t.text for t in ent]
+        if len(ent) == 1 and sector_for_word(ent.text) is not None:
+            cue = sector_for_word(ent.text)  # "PMC" tagged ORG: a description, not a name
+            assert cue is not None
+            return Candidate(ent.start, ent.end, cue.kind, ent.label_, None, cue.sector, is_name=False,
+                             priority=3)
+        if ent.end < len(doc) and role_for_title(" ".join([*words, doc[ent.end].text])) is not None:
+            return None  # "Armed Forces" of "Armed Forces Minister"
+        owner = next(owners_inside(ent, state.owners), None)
+        cue = sector_for_phrase(words)
+        sector = cue.sector if cue else ("BUS" if ent[-1].lower_ in COMPANY_SUFFIXES else None)
+        country = owner.country if owner else None
+        described = apposition_descriptor(ent, state.owners) or descriptor_before(doc, ent.start, state.owners)
+        if described is not None:
+            sector = sector or described.sector
+            country = country or described.country
+        return Candidate(ent.start, ent.end, "organization", ent.label_, country, sector, priority=4)
+
+    def unknown_demonym(self, state: _Document, ent: Span) -> None:
+        """``Kresnovian`` (NORP, not in the tables): an owner with no country code."""
+        text = ent.text
+        if len(ent) != 1 or text in NOT_COUNTRY_ADJECTIVES or not text.endswith(DEMONYM_SUFFIXES):
+            return
+        if ent.start in state.owners or lookup_demonym(text) is not None:
+            return
+        state.add_owner(Hit(ent.start, ent.end, "demonym", None, None, None, adjective=text))
+
+    # -- descriptions ----------------------------------------------------------------------------
+
+    def add_descriptions(self, state: _Document) -> None:
+        doc = state.doc
+        seen: set[int] = set()
+        for hit in state.owners.values():
+            if id(hit) in seen:
+                continue
+            seen.add(id(hit))
+            rules = (demonym_description,) if hit.kind == "demonym" else (
+                possessive_description, postmodifier_description)
+            for rule in rules:
+                candidate = rule(doc, hit)
+                if candidate is not None:
+                    state.candidates.append(candidate)
+        for token in doc:
+            candidate = collective_description(doc, token)
+            if candidate is not None:
+                state.candidates.append(candidate)
+
+    # -- overlap resolution and output ----------------------------------------------------------
+
+    def resolve(self, ctx: Context, candidates: list[Candidate]) -> list[Mention]:
+        kept = choose(candidates)
+        limit = ctx.limits.max_mentions
+        if len(kept) > limit:
+            ctx.record.warnings.append(
+                f"{len(kept)} mentions found; kept the first {limit} (SITROOM_MAX_MENTIONS)")
+            kept = kept[:limit]
+        return [self.to_mention(ctx, c) for c in kept]
+
+    def to_mention(self, ctx: Context, c: Candidate) -> Mention:
+        span = ctx.doc[c.start : c.end]
+        start, end = span.start_char, span.end_char
+        return Mention(start=start, end=end, text=ctx.text[start:end], kind=c.kind, label=c.label,
+                       country=c.country, sector=c.sector, role=c.role, canonical=c.canonical,
+                       is_name=c.is_name, sentence=ctx.sentence_index(start),
+                       extractor=f"{self.name}/{self.version}")
+
+
+def is_demonym(state: _Document, ent: Span) -> bool:
+    """True when the entity is exactly a demonym (``Nigerien`` tagged PERSON): rules read it."""
+    hit = state.owners.get(ent.end - 1)
+    return hit is not None and hit.kind == "demonym" and (hit.start, hit.end) == (ent.start, ent.end)
+
+
+def covered_by_gazetteer(state: _Document, ent: Span) -> bool:
+    """True when a gazetteer name covers exactly this entity (the gazetteer's typing wins)."""
+    return any(c.label == "GAZ" and c.start == ent.start and c.end == ent.end for c in state.candidates)
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest span first, then priority; a name may nest inside a description, nothing else overlaps."""
+    kept: list[Candidate] = []
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    for cand in order:
+        if cand.end <= cand.start or any(conflicts(cand, other) for other in kept):
+            continue
+        kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def conflicts(new: Candidate, old: Candidate) -> bool:
+    if new.end <= old.start or old.end <= new.start:
+        return False
+    nested = old.start <= new.start and new.end <= old.end and (new.start, new.end) != (old.start, old.end)
+    return not (nested and new.is_name and not old.is_name)
+
+
+def unknown_states(doc: Doc) -> list[Hit]:
+    """``the Republic of Karesia`` (not in the tables) -> a country hit without code, plus every
+    later ``Karesia`` and ``Karesian`` in the document."""
+    hits: list[Hit] = []
+    names: dict[str, str] = {}
+    for token in doc:
+        if token.text not in STATE_WORDS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+            continue
+        end = token.i + 2
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == token.i + 2:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ != "the" \
+                and doc[start - 1].pos_ in ("PROPN", "ADJ"):
+            start -= 1
+        short = doc[token.i + 2 : end].text
+        if lookup_country(doc[start:end].text) or lookup_country(short):
+            continue
+        names[short] = short
+        hits.append(Hit(start, end, "country", None, None, short))
+    if names:
+        hits += learned_mentions(doc, names, {h.start for h in hits})
+    return hits
+
+
+def learned_mentions(doc: Doc, names: dict[str, str], skip: set[int]) -> list[Hit]:
+    """Bare uses of a learned state name, and demonyms built on its stem (``Karesia`` -> ``Karesian``)."""
+    stems = {name.rstrip("aeiouy"): name for name in names if " " not in name}
+    hits = []
+    for token in doc:
+        if token.i in skip or not token.is_title:
+            continue
+        if token.text in names:
+            hits.append(Hit(token.i, token.i + 1, "country", None, None, names[token.text]))
+            continue
+        for stem, name in stems.items():
+            if token.text.startswith(stem) and token.text.endswith(DEMONYM_SUFFIXES) and token.text != name:
+                hits.append(Hit(token.i, token.i + 1, "demonym", None, None, name, adjective=token.text))
+    return hits

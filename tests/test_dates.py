@@ -1,0 +1,196 @@
+"""Date recognition, normalisation, relative resolution and publication-date inference."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.extract.context import Context
+from sitroom.extract.dates import DateStep, dates_in, resolve_date_text
+from sitroom.extract.pipeline import Pipeline
+from sitroom.extract.sentences import SentenceStep
+from sitroom.records import DateRef, Document, DocumentRecord
+
+DOC_DATE = "2021-09-22"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def dates_pipeline() -> Pipeline:
+    return Pipeline(steps=[SentenceStep(), DateStep()])
+
+
+@pytest.fixture(scope="module")
+def run(dates_pipeline: Pipeline):
+    def _run(text: str, published: str | None = DOC_DATE) -> DocumentRecord:
+        doc = Document(id="t", text=text, published=published, language="en")
+        return dates_pipeline.process_one(doc)
+
+    return _run
+
+
+def only(record: DocumentRecord, text: str) -> DateRef:
+    found = [d for d in record.dates if d.text == text]
+    assert len(found) == 1, f"{text!r} not found once in {[d.text for d in record.dates]}"
+    return found[0]
+
+
+def value(d: DateRef) -> tuple[str | None, str | None, str]:
+    return d.start, d.end, d.granularity
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("The Volkov Group arrived on September 19th, 2021 in Karesia.", "September 19th, 2021",
+     ("2021-09-19", "2021-09-19", "day")),
+    ("General Anton Brask resigned on 19 September 2021.", "19 September 2021",
+     ("2021-09-19", "2021-09-19", "day")),
+    ("The ceasefire was signed on 16 February 2021.", "16 February 2021", ("2021-02-16", "2021-02-16", "day")),
+    ("Filed 16-Feb-21 by the ministry.", "16-Feb-21", ("2021-02-16", "2021-02-16", "day")),
+    ("The report is dated 2021-09-19 and was leaked.", "2021-09-19", ("2021-09-19", "2021-09-19", "day")),
+    ("Talks collapsed in November 2019 after a raid.", "November 2019", ("2019-11", "2019-11", "month")),
+    ("The Republic of Karesia held a vote in 2018.", "2018", ("2018", "2018", "year")),
+    ("Brask's militia was formed in the 1990s.", "1990s", ("1990", "1999", "decade")),
+    ("From 2000-2019, Karesia bought rifles abroad.", "From 2000-2019", ("2000", "2019", "range")),
+    ("Imports doubled between 2000 and 2019 overall.", "between 2000 and 2019", ("2000", "2019", "range")),
+    ("Figures cover 2000 to 2019 only.", "2000 to 2019", ("2000", "2019", "range")),
+    ("The junta took power after the 2020 coup in Karesia.", "2020", ("2020", "2020", "year")),
+    ("Voters remember the 2016 presidential election.", "2016", ("2016", "2016", "year")),
+    ("Fighting resumed in early 2021 near the border.", "early 2021", ("2021-01", "2021-04", "range")),
+])
+def test_explicit_dates(run, sentence: str, expr: str, expected: tuple[str, str, str]) -> None:
+    d = only(run(sentence), expr)
+    assert value(d) == expected
+    assert d.relative is False
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("The minister flew in on Sunday, September 19th.", "Sunday, September 19th",
+     ("2021-09-19", "2021-09-19", "day")),
+    ("Brask met envoys on Sept. 19 in the capital.", "Sept. 19", ("2021-09-19", "2021-09-19", "day")),
+    ("The Volkov Group left today.", "today", ("2021-09-22", "2021-09-22", "day")),
+    ("The Volkov Group left yesterday.", "yesterday", ("2021-09-21", "2021-09-21", "day")),
+    ("Karesia closed its border last week.", "last week", ("2021-09-13", "2021-09-19", "range")),
+    ("Karesia closed its border last month.", "last month", ("2021-08", "2021-08", "month")),
+    ("Karesia closed its border last year.", "last year", ("2020", "2020", "year")),
+    ("Karesia expects growth this year.", "this year", ("2021", "2021", "year")),
+    ("Karesia will vote next year.", "next year", ("2022", "2022", "year")),
+    ("Gunmen attacked a convoy on Monday.", "Monday", ("2021-09-20", "2021-09-20", "day")),
+    ("The envoys will meet on Monday in Brask's office.", "Monday", ("2021-09-27", "2021-09-27", "day")),
+    ("Rebels seized the town two days ago.", "two days ago", ("2021-09-20", "2021-09-20", "day")),
+    ("Rebels seized the town earlier this month.", "earlier this month", ("2021-09-01", "2021-09-21", "range")),
+    ("Rebels seized the town in May, officials said.", "May", ("2021-05", "2021-05", "month")),
+    ("The Volkov Group has operated in Karesia since 2013.", "since 2013", ("2013", DOC_DATE, "range")),
+])
+def test_relative_dates(run, sentence: str, expr: str, expected: tuple[str, str, str]) -> None:
+    d = only(run(sentence), expr)
+    assert value(d) == expected
+    assert d.relative is True
+
+
+def test_month_day_without_year_takes_the_nearest_year(run) -> None:
+    d = only(run("Shelling began on December 28 and never stopped.", published="2022-01-05"), "December 28")
+    assert value(d) == ("2021-12-28", "2021-12-28", "day")
+
+
+def test_coarse_anchor_keeps_its_precision(run) -> None:
+    d = only(run("The Volkov Group left yesterday.", published="2021-09"), "yesterday")
+    assert value(d) == ("2021-09", "2021-09", "month")
+
+
+def test_unresolvable_without_document_date(run) -> None:
+    record = run("Troops arrived on Monday and left again.", published=None)
+    d = only(record, "Monday")
+    assert value(d) == (None, None, "unknown")
+    assert record.document.published is None
+
+
+def test_story_relative_years_are_not_read(run) -> None:
+    record = run("Brask fled. The next year his militia collapsed.")
+    assert [d.text for d in record.dates] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Islamic Front of Karesia had 425 fighters.",
+    "Karesia bought $23 million worth of rifles.",
+    "The Volkov Group sent 2000 troops to the border.",
+    "Brask said the ship carried 1,850 tonnes of grain.",
+    "He may 12 times have lied.",
+])
+def test_numbers_that_are_not_dates(run, sentence: str) -> None:
+    assert run(sentence).dates == []
+
+
+def test_spans_are_the_expression_and_match_the_text(run) -> None:
+    text = "Talks began in November 2019. On Sunday, September 19th, General Anton Brask left."
+    record = run(text)
+    for d in record.dates:
+        assert text[d.evidence.start:d.evidence.end] == d.text == d.evidence.text
+    assert [d.text for d in record.dates] == ["November 2019", "Sunday, September 19th"]
+
+
+def test_dates_in_span(run, dates_pipeline: Pipeline) -> None:
+    text = "Brask resigned in 2018. The Volkov Group returned in 2020."
+    record = run(text)
+    ctx = Context(document=record.document, doc=dates_pipeline.nlp(text), record=record)
+    second = text.index("The Volkov")
+    assert [d.text for d in dates_in(ctx, second, len(text))] == ["2020"]
+    assert [d.text for d in dates_in(ctx, 0, second)] == ["2018"]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("September 19th, 2021", None, ("2021-09-19", "2021-09-19", "day")),
+    ("2018", None, ("2018", "2018", "year")),
+    ("since 2013", None, ("2013", None, "range")),
+    ("the 1990s", None, ("1990", "1999", "decade")),
+    ("last month", "2021-09-22", ("2021-08", "2021-08", "month")),
+    ("last month", None, (None, None, "unknown")),
+    ("no date here", "2021-09-22", (None, None, "unknown")),
+])
+def test_resolve_date_text(text: str, anchor: str | None, expected: tuple[str | None, str | None, str]) -> None:
+    assert resolve_date_text(text, anchor) == expected
+
+
+# --- publication-date inference -------------------------------------------------------------------
+
+def test_inference_from_weekday_and_latest_year(run) -> None:
+    text = ("The Volkov Group backed a 2019 coup in Karesia. On Sunday, September 19th, "
+            "General Anton Brask flew to the capital. Yesterday he returned.")
+    record = run(text, published=None)
+    assert record.document.published == "2021-09"
+    assert record.document.published_inferred is True
+    assert value(only(record, "Sunday, September 19th")) == ("2021-09-19", "2021-09-19", "day")
+    assert value(only(record, "Yesterday")) == ("2021-09", "2021-09", "month")
+
+
+def test_inference_prefers_a_full_date_written_elsewhere(run) -> None:
+    text = ("The siege began on April 5, 2003. Officials met in 2012. On Saturday, April 5, "
+            "the first shots were fired.")
+    record = run(text, published=None)
+    assert record.document.published == "2012"
+
+
+def test_inference_from_years_only(run) -> None:
+    record = run("Karesia signed a treaty in 2014 and left it in 2020.", published=None)
+    assert (record.document.published, record.document.published_inferred) == ("2020", True)
+
+
+def test_no_inference_without_years(run) -> None:
+    record = run("Gunmen attacked a convoy on Monday.", published=None)
+    assert (record.document.published, record.document.published_inferred) == (None, False)
+
+
+def test_given_date_is_kept(run) -> None:
+    record = run("Karesia signed a treaty in 2014.", published="2015-03-01")
+    assert (record.document.published, record.document.published_inferred) == ("2015-03-01", False)
+
+
+def test_seed_article(run, seed_text: str) -> None:
+    record = run(seed_text, published=None)
+    assert record.document.published is not None
+    assert record.document.published.startswith("2021-09")
+    assert record.document.published_inferred is True
+    assert value(only(record, "Sunday, September 19th")) == ("2021-09-19", "2021-09-19", "day")
+    assert value(only(record, "November 2019")) == ("2019-11", "2019-11", "month")
+    assert value(only(record, "From 2000-2019")) == ("2000", "2019", "range")
+    assert ("2018", "2018", "year") in [value(d) for d in record.dates if d.text == "2018"]
+    assert value(only(record, "since 2013"))[:1] == ("2013",)
+    for d in record.dates:
+        assert seed_text[d.evidence.start:d.evidence.end] == d.text

@@ -1,0 +1,234 @@
+"""Gazetteer mention step: typed, coded, non-overlapping mentions (fixtures are our own sentences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitroom.config import Limits
+from sitroom.extract.context import Context
+from sitroom.extract.gazetteer import GazetteerMentionStep
+from sitroom.extract.pipeline import Pipeline
+from sitroom.extract.sentences import SentenceStep
+from sitroom.records import Document, DocumentRecord, Mention
+
+Run = Callable[..., list[Mention]]
+
+
+@pytest.fixture(scope="module")
+def mentions(pipeline: Pipeline) -> Run:
+    """Parse with the session's model and run only sentences + gazetteer (other steps are not ours)."""
+
+    def run(text: str, limits: Limits | None = None) -> list[Mention]:
+        document = Document(id="t", text=text, language="en")
+        ctx = Context(document=document, doc=pipeline.nlp(text), record=DocumentRecord(document=document),
+                      limits=limits or Limits())
+        SentenceStep()(ctx)
+        GazetteerMentionStep()(ctx)
+        run.ctx = ctx  # type: ignore[attr-defined]
+        return ctx.mentions
+
+    return run
+
+
+def find(mentions: list[Mention], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def texts(mentions: list[Mention]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+# -- the seed article ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed_text: str, mentions: Run) -> list[Mention]:
+    return mentions(seed_text)
+
+
+def test_seed_mali_is_always_a_country(seed_mentions: list[Mention]) -> None:
+    malis = [m for m in seed_mentions if m.text == "Mali"]
+    assert len(malis) > 10
+    assert all(m.kind == "country" and m.country == "MLI" for m in malis)
+
+
+def test_seed_actors(seed_mentions: list[Mention]) -> None:
+    peskov = find(seed_mentions, "Peskov")
+    assert (peskov.kind, peskov.role, peskov.country, peskov.sector) == ("person", "spokesperson", "RUS", "GOV")
+    wagner = find(seed_mentions, "Wagner Group")
+    assert (wagner.kind, wagner.sector, wagner.country) == ("organization", "PMC", "RUS")
+    kremlin = find(seed_mentions, "Kremlin")
+    assert (kremlin.kind, kremlin.country, kremlin.sector) == ("organization", "RUS", "GOV")
+    bamako = [m for m in seed_mentions if m.text == "Bamako"]
+    assert bamako and all((m.kind, m.country) == ("place", "MLI") for m in bamako)
+    french = find(seed_mentions, "French forces")
+    assert (french.country, french.sector, french.is_name) == ("FRA", "MIL", False)
+    niger = find(seed_mentions, "Niger")
+    assert (niger.kind, niger.country) == ("country", "NER")
+
+
+def test_seed_headline_fragment_is_not_a_person(seed_mentions: list[Mention]) -> None:
+    assert not [m for m in seed_mentions if m.kind == "person" and "Mali" in m.text]
+
+
+def test_seed_mentions_never_overlap_except_names_in_descriptions(seed_mentions: list[Mention]) -> None:
+    spans = {(m.start, m.end) for m in seed_mentions}
+    assert len(spans) == len(seed_mentions)
+    for a in seed_mentions:
+        for b in seed_mentions:
+            if a is b or a.end <= b.start or b.end <= a.start:
+                continue
+            outer, inner = (a, b) if a.end - a.start > b.end - b.start else (b, a)
+            assert not outer.is_name and inner.is_name
+            assert outer.start <= inner.start and inner.end <= outer.end
+
+
+def test_seed_offsets_and_provenance(seed_text: str, seed_mentions: list[Mention]) -> None:
+    for m in seed_mentions:
+        assert seed_text[m.start : m.end] == m.text
+        assert m.extractor == "gazetteer/1" and m.sentence >= 0
+        assert not m.text.lower().startswith("the ") and not m.text.endswith(("'s", "\u2019s"))
+
+
+# -- invented names -----------------------------------------------------------------------------
+
+
+def test_demonym_with_organ_head_is_a_description(mentions: Run) -> None:
+    found = mentions("Officials said Russian military representatives arrived in Karlsburg.")
+    rep = find(found, "Russian military representatives")
+    assert (rep.kind, rep.country, rep.sector, rep.canonical, rep.is_name) == (
+        "organization", "RUS", "MIL", "Russian military", False)
+
+
+def test_bare_demonym_before_a_thing_gives_nothing(mentions: Run) -> None:
+    found = mentions("The deal is legal under Russian law, and the crowd waved Russian flags.")
+    assert not [m for m in found if "Russian" in m.text]
+
+
+def test_possessive_description_and_country(mentions: Run) -> None:
+    found = mentions("Karesia's ruling military junta met envoys, while Mali's ruling military junta waited.")
+    junta = find(found, "Mali\u2019s ruling military junta".replace("\u2019", "'"))
+    assert (junta.kind, junta.country, junta.sector, junta.is_name) == ("organization", "MLI", "GOV", False)
+    mali = find(found, "Mali")
+    assert (mali.kind, mali.country, mali.is_name) == ("country", "MLI", True)
+
+
+def test_unknown_republic_and_its_demonym(mentions: Run) -> None:
+    found = mentions("The Republic of Karesia has closed its border. Karesian troops patrolled the river.")
+    state = find(found, "Republic of Karesia")
+    assert state.kind == "country" and state.canonical == "Karesia"
+    troops = find(found, "Karesian troops")
+    assert (troops.kind, troops.sector, troops.is_name) == ("organization", "MIL", False)
+
+
+def test_unknown_company_typed_from_apposition(mentions: Run) -> None:
+    found = mentions("The Volkov Group, a private military company, denied the report.")
+    volkov = find(found, "Volkov Group")
+    assert (volkov.kind, volkov.sector) == ("organization", "PMC")
+
+
+def test_person_role_from_unknown_demonym_title(mentions: Run) -> None:
+    found = mentions("Kresnovian President Ilya Dorn flew to the summit on Tuesday.")
+    dorn = find(found, "Ilya Dorn")
+    assert (dorn.kind, dorn.role, dorn.sector) == ("person", "president", "GOV")
+
+
+def test_person_role_from_title_and_known_country(mentions: Run) -> None:
+    found = mentions("Mali Prime Minister Tiemoko Sangare and Russian President Oleg Varin met in Moscow.")
+    sangare = find(found, "Tiemoko Sangare")
+    assert (sangare.role, sangare.country, sangare.sector) == ("prime minister", "MLI", "GOV")
+    varin = find(found, "Oleg Varin")
+    assert (varin.role, varin.country, varin.sector) == ("president", "RUS", "GOV")
+    moscow = find(found, "Moscow")
+    assert (moscow.kind, moscow.country) == ("place", "RUS")
+
+
+def test_general_of_unknown_state_keeps_name_only(mentions: Run) -> None:
+    found = mentions("General Anton Brask of Karesia refused to comment.")
+    brask = [m for m in found if m.kind == "person"]
+    assert brask and brask[0].text == "Anton Brask" and brask[0].role == "general" and brask[0].sector == "MIL"
+
+
+def test_spokesperson_for_an_institution(mentions: Run) -> None:
+    found = mentions("Kremlin spokesman Pavel Orlov said nothing had been signed.")
+    orlov = find(found, "Pavel Orlov")
+    assert (orlov.role, orlov.country, orlov.sector) == ("spokesperson", "RUS", "GOV")
+
+
+def test_niger_beside_mali_and_nigerien_vs_nigerian(mentions: Run) -> None:
+    found = mentions("Troops moved from Mali to Niger. Nigerien soldiers and Nigerian police met at the border.")
+    assert find(found, "Niger").country == "NER"
+    assert find(found, "Nigerien soldiers").country == "NER"
+    assert find(found, "Nigerian police").country == "NGA"
+    assert find(found, "Nigerian police").sector == "COP"
+
+
+def test_igos_and_militant_groups(mentions: Run) -> None:
+    found = mentions("ECOWAS and the EU condemned the attack claimed by JNIM, while jihadists fled north.")
+    assert find(found, "ECOWAS").country == "IGO"
+    assert find(found, "EU").country == "EUR"
+    jnim = find(found, "JNIM")
+    assert (jnim.country, jnim.sector) == ("IMG", "REB")
+    jihadists = find(found, "jihadists")
+    assert (jihadists.kind, jihadists.sector, jihadists.is_name) == ("group", "REB", False)
+
+
+def test_given_name_countries_stay_in_person_names(mentions: Run) -> None:
+    found = mentions("Jordan Whitfield interviewed refugees in Chad last week.")
+    assert find(found, "Jordan Whitfield").kind == "person"
+    assert find(found, "Chad").kind == "country"
+
+
+def test_common_word_cities_need_support(mentions: Run) -> None:
+    found = mentions("Surprise spread among the delegates in Lagos.")
+    assert "Surprise" not in texts(found)
+    assert find(found, "Lagos").country == "NGA"
+
+
+def test_combining_prefix_is_a_country_reference(mentions: Run) -> None:
+    found = mentions("Franco-Karesian relations have cooled since the vote.")
+    franco = find(found, "Franco")
+    assert (franco.kind, franco.country, franco.is_name) == ("country", "FRA", False)
+
+
+def test_max_mentions_limit_warns(mentions: Run) -> None:
+    found = mentions("France, Mali, Niger and Chad met Russia.", limits=Limits(max_mentions=2))
+    assert texts(found) == ["France", "Mali"]
+    ctx = mentions.ctx  # type: ignore[attr-defined]
+    assert any("SITROOM_MAX_MENTIONS" in w for w in ctx.record.warnings)
+
+
+def test_possessive_title_without_name_is_a_person_description(mentions: Run) -> None:
+    found = mentions("France's Armed Forces Minister flew to Niamey on Friday.")
+    minister = find(found, "France's Armed Forces Minister")
+    assert (minister.kind, minister.role, minister.country, minister.is_name) == (
+        "person", "defence minister", "FRA", False)
+    assert find(found, "Niamey").country == "NER"
+
+
+def test_model_person_label_on_a_city_after_a_preposition(mentions: Run) -> None:
+    found = mentions("Islamists attacked a convoy near Gao, and the White House issued a statement.")
+    gao = find(found, "Gao")
+    assert (gao.kind, gao.country) == ("place", "MLI")
+    islamists = find(found, "Islamists")
+    assert (islamists.kind, islamists.sector) == ("group", "REB")
+    white_house = find(found, "White House")
+    assert (white_house.country, white_house.sector) == ("USA", "GOV")
+
+
+def test_the_stays_in_the_hague(mentions: Run) -> None:
+    found = mentions("The tribunal in The Hague heard Ivory Coast's foreign minister Awa Kone.")
+    assert find(found, "The Hague").country == "NLD"
+    kone = find(found, "Awa Kone")
+    assert (kone.role, kone.country) == ("foreign minister", "CIV")
+
+
+def test_company_suffix_and_former_official(mentions: Run) -> None:
+    found = mentions("Dantor Mining Ltd signed the contract, said former Prime Minister Lena Osk.")
+    assert find(found, "Dantor Mining Ltd").sector == "BUS"
+    osk = find(found, "Lena Osk")
+    assert (osk.role, osk.sector) == ("prime minister", "ELI")
