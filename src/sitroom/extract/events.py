@@ -1,13 +1,316 @@
-"""Placeholder step: events (being written)."""
+"""Event step: PLOVER events with actors, modality, date, place, quantities and casualties.
+
+For each sentence: detect triggers (:mod:`events_detect`), merge casualty verbs into the attack
+they report ("ambushed a convoy, killing 12" is one ASSAULT with 12 killed), find actor tokens
+(:mod:`events_roles`) and map them to entities (:mod:`events_actors`), read modality
+(:mod:`events_modality` plus the containing claim), then attach date, place, quantities and
+casualties. PLOVER rules decided here, after modality is known:
+
+* signing an agreement is SUPPORT, but a planned or hypothetical signing is AGREE;
+* a planned withdrawal is CONCEDE, a done one RETREAT;
+* sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
+  other than the sender, MOBILIZE otherwise.
+
+Noun triggers with nothing attached (no actor, place, date, number) are dropped: "violent attacks
+remain a threat" is not an event record anyone can use. Sentences whose only subject is the
+author ("I agree") are skipped.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from sitroom.extract.context import Context
+from sitroom.extract.events_actors import (
+    first_place_in,
+    phrase_chars,
+    place_from_preps,
+    place_of_phrase,
+    resolve_tokens,
+)
+from sitroom.extract.events_attach import (
+    CharSpan,
+    claim_for,
+    claim_modality,
+    clause_head,
+    date_for,
+    quantities_in,
+    subtree_span,
+)
+from sitroom.extract.events_casualties import casualty_counts
+from sitroom.extract.events_detect import Trigger, find_triggers
+from sitroom.extract.events_lexicon import DEPLOY, Label, Lexicon, load_lexicon
+from sitroom.extract.events_modality import modality_from_parse, strongest
+from sitroom.extract.events_roles import roles_for
+from sitroom.records import Casualties, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+PURE_CASUALTY_LEMMAS = {"kill", "wound", "injure", "die", "murder"}
+"""Verbs that only report the toll of an attack; merged into a nearby attack trigger."""
+ORPHAN_WINDOW = 2
+"""Sentences back that a subject-less casualty clause ("Three people were killed") may attach to."""
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger
+    merged: list[Trigger] = field(default_factory=list)
 
 
 class EventStep:
+    """Fills ``ctx.record.events``; runs after entities, dates, quantities and claims exist."""
+
     name = "events"
-    version = "0"
+    version = "1"
+
+    def __init__(self, lexicon: Lexicon | None = None, create_actors: bool = True) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.create_actors = create_actors
+
+    @property
+    def extractor(self) -> str:
+        return f"{self.name}/{self.version}"
 
     def __call__(self, ctx: Context) -> None:
+        if ctx.doc is None or len(ctx.doc) == 0:
+            return
+        for sent in ctx.doc.sents:
+            for candidate in self._candidates(sent):
+                event = self._event(ctx, candidate)
+                if event is not None:
+                    self._add(ctx, event, candidate)
+
+    # detection -------------------------------------------------------------------------------
+
+    def _candidates(self, sent: SpacySpan) -> list[_Candidate]:
+        triggers = [t for t in find_triggers(sent, self.lexicon) if not _author_voice(t)]
+        candidates = [_Candidate(t) for t in triggers]
+        for cand in list(candidates):
+            host = _casualty_host(cand.trigger, candidates)
+            if host is not None:
+                host.merged.append(cand.trigger)
+                candidates.remove(cand)
+        return candidates
+
+    # building ---------------------------------------------------------------------------------
+
+    def _event(self, ctx: Context, cand: _Candidate) -> Event | None:
+        trigger = cand.trigger
+        roles = roles_for(trigger)
+        for merged in cand.merged:  # victims of "killing 12 civilians" are the attack's targets
+            roles.targets.extend(t for t in roles_for(merged).targets if t not in roles.sources)
+        sources = resolve_tokens(ctx, roles.sources, self.create_actors)
+        targets = resolve_tokens(ctx, roles.targets, self.create_actors)
+        own = subtree_span(trigger.head)
+        # participants ("demonstrators ... urged") share the clause of the verb they are subject of
+        anchor = trigger.head.head if trigger.kind == "agent" else trigger.head
+        clause = subtree_span(clause_head(anchor))
+        sent_span = CharSpan(trigger.head.sent.start_char, trigger.head.sent.end_char)
+        # a nominal event only owns what its own phrase says; the sentence may be about another
+        spans = [own, clause] if trigger.kind in ("noun", "agent") else [own, clause, sent_span]
+        modality, claim_id = self._modality(ctx, trigger)
+        label = _final_label(trigger.label, modality, targets.actors, sources.actors, ctx)
+        event = Event(
+            id="",
+            type=label.type,
+            mode=label.mode,
+            modality=modality,
+            evidence=ctx.evidence(trigger.start_char, trigger.end_char),
+            trigger=ctx.span(trigger.start_char, trigger.end_char),
+            source=sources.actors,
+            target=[t for t in targets.actors if t not in sources.actors],
+            claim=claim_id,
+            extractor=self.extractor,
+        )
+        event.date = date_for(ctx, trigger.start_char, spans)
+        event.place = self._place(ctx, cand, sources.places + targets.places, spans,
+                                  set(event.source) | set(event.target))
+        self._quantities(ctx, event, cand, [own, clause])
+        event.casualties = self._casualties(cand)
+        if trigger.kind in ("noun", "agent") and not _has_arguments(event):
+            return None
+        event.confidence = _confidence(event, trigger)
+        return event
+
+    def _modality(self, ctx: Context, trigger: Trigger) -> tuple[str, str | None]:
+        found = {modality_from_parse(trigger.head)}
+        claim = claim_for(ctx, trigger.start_char, trigger.end_char)
+        if claim is not None:
+            found.add(claim_modality(claim))
+        return strongest(found), claim.id if claim is not None else None
+
+    def _place(self, ctx: Context, cand: _Candidate, actor_places: list[str], spans: list[CharSpan],
+               exclude: set[str]) -> str | None:
+        holders = [cand.trigger.head] + ([cand.trigger.obj] if cand.trigger.obj is not None else [])
+        holders += [t.head for t in cand.merged]
+        objects = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in objects:  # "shelled the town of Vell"
+            found = place_of_phrase(ctx, obj)
+            if found is not None:
+                return found
+        found = place_from_preps(ctx, holders + objects)
+        if found is not None:
+            return found
+        if actor_places:
+            return actor_places[0]
+        for span in spans:
+            found = first_place_in(ctx, span.start, span.end, exclude)
+            if found is not None:
+                return found
         return None
+
+    def _quantities(self, ctx: Context, event: Event, cand: _Candidate, spans: list[CharSpan]) -> None:
+        for span in spans:
+            found = quantities_in(ctx, span)
+            if not found:
+                continue
+            for quantity in found:
+                event.quantities.append(quantity.id)
+                if quantity.about is None:
+                    quantity.about = _quantity_owner(ctx, cand, quantity.span.start, event)
+            return
+
+    def _casualties(self, cand: _Candidate) -> Casualties:
+        scope = _scope_tokens(cand)
+        counts = casualty_counts(cand.trigger.head, self.lexicon, scope)
+        return Casualties(**counts)
+
+    def _add(self, ctx: Context, event: Event, cand: _Candidate) -> None:
+        if _is_orphan_toll(cand, event) and _attach_to_previous(ctx, event):
+            return
+        if _is_anaphoric(cand.trigger, event, ctx.record.events):
+            return
+        event.id = ctx.new_id("v")
+        ctx.record.events.append(event)
+
+
+# helpers ----------------------------------------------------------------------------------------
+
+
+def _author_voice(trigger: Trigger) -> bool:
+    """"I agree with ...": the author's opinion, not an event between actors."""
+    subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ == "i" for s in subjects)
+
+
+def _is_pure_casualty(trigger: Trigger) -> bool:
+    return trigger.kind == "verb" and trigger.head.lemma_.lower() in PURE_CASUALTY_LEMMAS
+
+
+def _casualty_host(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate | None:
+    """The attack a pure casualty verb reports the toll of, when they are syntactically linked."""
+    if not _is_pure_casualty(trigger):
+        return None
+    head = trigger.head
+    for cand in candidates:
+        other = cand.trigger
+        if other is trigger or other.label.type != "ASSAULT":
+            continue
+        if _is_pure_casualty(other) and other.start_char > trigger.start_char:
+            continue  # "killed 3 and wounded 5": the first one hosts
+        linked = (head.head == other.head or other.head.head == head
+                  or any(c == other.head for c in head.children if c.dep_ in ("nsubj", "nsubjpass")))
+        if linked:
+            return cand
+    return None
+
+
+def _scope_tokens(cand: _Candidate) -> list[Token]:
+    """Tokens whose casualty words count for this event: its subtree and the merged triggers'."""
+    heads = [cand.trigger.head] + [t.head for t in cand.merged]
+    seen: dict[int, Token] = {}
+    for head in heads:
+        for token in head.subtree:
+            seen[token.i] = token
+        seen[head.i] = head
+    if cand.trigger.kind == "noun" and cand.trigger.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = cand.trigger.head.head  # "clashes resulted in one dead"; "the raid left five dead"
+        for token in verb.subtree:
+            seen.setdefault(token.i, token)
+    return [seen[i] for i in sorted(seen)]
+
+
+def _final_label(label: Label, modality: str, targets: list[str], sources: list[str],
+                 ctx: Context) -> Label:
+    if label.type == DEPLOY:
+        return Label("AID") if _helps_a_state(targets, sources, ctx) else Label("MOBILIZE", label.mode)
+    not_yet = modality in ("planned", "hypothetical")
+    if label.type == "SUPPORT" and not_yet:
+        return Label("AGREE")
+    if label.type == "RETREAT" and modality == "planned":
+        return Label("CONCEDE", "ceasefire" if label.mode == "ceasefire" else None)
+    return label
+
+
+def _helps_a_state(targets: list[str], sources: list[str], ctx: Context) -> bool:
+    for target in targets:
+        entity = ctx.record.entity(target)
+        if entity is None or target in sources:
+            continue
+        if entity.kind == "country" or entity.sector in ("GOV", "MIL"):
+            return True
+    return False
+
+
+def _quantity_owner(ctx: Context, cand: _Candidate, char: int, event: Event) -> str | None:
+    """The actor a quantity in the event's clause describes, when clear."""
+    trigger = cand.trigger
+    if trigger.obj is not None:
+        start, end = phrase_chars(trigger.obj)
+        if start <= char < end and event.source and event.type in ("AID", "MOBILIZE"):
+            return event.source[0]  # "deploy 500 fighters": the sender's fighters
+    entity = ctx.entity_at(char, char + 1)
+    if entity is not None and (entity.id in event.source or entity.id in event.target):
+        return entity.id
+    return None
+
+
+def _has_arguments(event: Event) -> bool:
+    return bool(event.source or event.target or event.place or event.date or event.quantities
+                or any(v for v in event.casualties.to_json().values()))
+
+
+def _confidence(event: Event, trigger: Trigger) -> float:
+    """0.4 for a bare trigger, up to 0.9 with actors on both sides, a date and a place."""
+    score = 0.4
+    score += 0.15 if event.source else 0.0
+    score += 0.1 if event.target else 0.0
+    score += 0.1 if event.date else 0.0
+    score += 0.1 if event.place else 0.0
+    score += 0.05 if trigger.kind != "noun" else 0.0
+    return round(min(score, 0.9), 2)
+
+
+def _is_anaphoric(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
+    """"the visit", "since the coup" with no actors of their own refer back to a told event."""
+    if trigger.kind != "noun" or event.source or event.target:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.head.children)
+    return definite and any(e.type == event.type for e in earlier)
+
+
+def _is_orphan_toll(cand: _Candidate, event: Event) -> bool:
+    """"Three people were killed.": a toll with no perpetrator, likely of the attack just told."""
+    return _is_pure_casualty(cand.trigger) and not event.source
+
+
+def _attach_to_previous(ctx: Context, event: Event) -> bool:
+    here = ctx.sentence_index(event.trigger.start)
+    for previous in reversed(ctx.record.events):
+        if here - ctx.sentence_index(previous.trigger.start) > ORPHAN_WINDOW:
+            return False
+        if previous.type == "ASSAULT" and previous.modality == event.modality:
+            _add_casualties(previous.casualties, event.casualties)
+            return True
+    return False
+
+
+def _add_casualties(into: Casualties, extra: Casualties) -> None:
+    for name in ("killed", "injured", "arrested", "abducted"):
+        value = getattr(extra, name)
+        if value is not None:
+            setattr(into, name, (getattr(into, name) or 0) + value)

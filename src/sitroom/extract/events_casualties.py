@@ -1,0 +1,160 @@
+"""Casualty counts from the parse: "killed 12 soldiers", "at least 20 people were killed",
+"two civilians were abducted", "leaving five dead", "one dead, one wounded", "killed a farmer".
+
+A count is read from the noun phrase the casualty word governs (object of an active verb, subject
+of a passive one, the noun an adjective like "dead" modifies) or the number right before it.
+A singular noun with "a"/"an"/"the" counts one ("killed a farmer"); bare plurals and vague words
+("several", "dozens of") give no count, since a wrong number is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitroom.extract.events_lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SINGLE_DETERMINERS = {"a", "an", "the", "one", "another", "this", "that"}
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def parse_number(text: str) -> int | None:
+    """``"12"``, ``"1,000"``, ``"twenty-two"``, ``"a dozen"``, ``"three hundred"`` -> int; else None."""
+    words = [w for w in re.split(r"[\s\-]+", text.lower().strip()) if w and w not in ("and", "a", "an")]
+    if not words:
+        return 1 if text.lower().strip() in ("a", "an") else None
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return int(words[0].replace(",", ""))
+    total, current = 0, 0
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        elif _DIGITS.match(word):
+            current += int(word.replace(",", ""))
+        else:
+            return None
+    value = total + current
+    return value if value > 0 or words == ["zero"] else None
+
+
+def count_of(noun: Token) -> int | None:
+    """How many the noun phrase headed by ``noun`` counts, summed over coordination."""
+    total: int | None = None
+    for part in _conjuncts(noun):
+        value = _count_one(part)
+        if value is None:
+            return total if total is not None and part != noun else None
+        total = (total or 0) + value
+    return total
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _count_one(noun: Token) -> int | None:
+    if noun.pos_ == "NUM" or noun.like_num:
+        return _number_phrase(noun)
+    nummods = [c for c in noun.children if c.dep_ == "nummod"]
+    if nummods:
+        return _number_phrase(nummods[0])
+    if noun.lower_ in ("dozen",):
+        return 12
+    quantifier = _of_quantifier(noun)
+    if quantifier is not None:
+        return quantifier
+    singular = noun.tag_ in ("NN", "NNP")
+    det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
+    if singular and (det in SINGLE_DETERMINERS or det in ("his", "her", "their", "its") or noun.pos_ == "PROPN"):
+        return 1
+    return None
+
+
+def _of_quantifier(noun: Token) -> int | None:
+    """"two of the soldiers": the number heading the "of" phrase."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NUM":
+        return _number_phrase(prep.head)
+    return None
+
+
+def _number_phrase(num: Token) -> int | None:
+    """The value of a number token with its compound parts ("twenty - two", "1,000")."""
+    parts = [t for t in num.subtree if t.dep_ in ("compound", "nummod", "punct") or t == num]
+    parts = [t for t in parts if t.pos_ in ("NUM", "PUNCT") or t.lower_ in ("a", "dozen", "hundred")]
+    parts.sort(key=lambda t: t.i)
+    text = " ".join(t.text for t in parts if t.text != ",")
+    return parse_number(text) if text else None
+
+
+def casualty_counts(head: Token, lexicon: Lexicon, scope: list[Token]) -> dict[str, int]:
+    """Counts per casualty field for casualty words among ``scope`` tokens (the event's clause)."""
+    counts: dict[str, int] = {}
+    for token in scope:
+        field_name = lexicon.casualty_field(token.lemma_) or lexicon.casualty_field(token.lower_)
+        if field_name is None:
+            continue
+        value = _count_for_word(token)
+        if value is not None:
+            counts[field_name] = counts.get(field_name, 0) + value
+    return counts
+
+
+def _count_for_word(word: Token) -> int | None:
+    if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod",):
+        if word.lemma_.lower() == "die":
+            return _first_count(c for c in word.children if c.dep_ == "nsubj")
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
+        if passive:
+            return _first_count(c for c in word.children if c.dep_ in ("nsubjpass", "nsubj"))
+        if word.dep_ == "acl" and word.tag_ == "VBN":  # "five soldiers killed in the ambush"
+            return count_of(word.head)
+        objs = [c for c in word.children if c.dep_ in ("dobj", "nsubj") and c.pos_ == "NUM"]
+        objs += [c for c in word.children if c.dep_ == "dobj" and c.pos_ != "NUM"]
+        return _first_count(objs)
+    return _adjective_count(word)
+
+
+def _adjective_count(word: Token) -> int | None:
+    """"five dead", "one wounded", "left three injured": the number next to the adjective."""
+    nummods = [c for c in word.children if c.dep_ == "nummod"]
+    if nummods:
+        return _number_phrase(nummods[0])
+    if word.head.pos_ == "NUM":
+        return _number_phrase(word.head)
+    if word.head.pos_ in ("NOUN", "PROPN") and word.dep_ == "amod":
+        return count_of(word.head)
+    if word.i > 0 and word.nbor(-1).pos_ == "NUM":
+        return _number_phrase(word.nbor(-1))
+    return None
+
+
+def _first_count(tokens: object) -> int | None:
+    for token in tokens:  # type: ignore[attr-defined]
+        value = count_of(token)
+        if value is not None:
+            return value
+    return None

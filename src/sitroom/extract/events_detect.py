@@ -1,0 +1,205 @@
+"""Trigger detection: which tokens of a parsed sentence are PLOVER events, and of what type.
+
+Four shapes, tried in this order for each verb:
+
+* phrasal verbs ("draw down", "pull out") from the verb and its ``prt`` child;
+* light verb constructions ("sent troops", "suspending military cooperation", "took to the
+  streets"): the verb plus its object lemma decide the type;
+* support verbs with an event noun as object ("launched an attack", "staged a demonstration"):
+  the noun gives the type, the verb gives the actors;
+* plain verb triggers ("attacked", "sanctioned", "visited").
+
+Then nouns ("the deployment", "demonstrations", "a security deal") that no verb consumed become
+nominal triggers, unless they restate a verb trigger they hang from ("ousted in a coup").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.extract.events_lexicon import CLAIMED, STRIKE, SUPPORT_VERB, Label, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+VERB_TAGS = {"VERB"}
+"""spaCy POS for verb triggers; AUX is never a trigger."""
+NOUN_TAGS = {"NOUN"}
+"""Proper nouns are names ("March" the month, "Strike Force Alpha"), never nominal triggers."""
+COMMUNICATION_VERBS = {"stress", "emphasize", "emphasise", "underline", "outline", "spell", "raise", "point"}
+"""Verbs that make THREATEN when their object is "consequences" ("stressed the heavy consequences")."""
+STATE_PARTICIPLES = {"arm", "equip", "back", "train", "finance", "fund"}
+"""Participles that describe an actor's state rather than report an act ("armed men")."""
+THREAT_OBJECTS = {"consequence", "repercussion", "retaliation", "reprisal"}
+
+
+@dataclass
+class Trigger:
+    """One detected event trigger."""
+
+    label: Label
+    head: Token
+    """The token whose dependents give the actors: the verb, or the noun for nominal triggers."""
+    tokens: list[Token]
+    """Tokens making up the trigger ("sent" + "troops"); the trigger span runs from first to last."""
+    kind: str
+    """``verb``, ``light``, ``support``, ``noun`` or ``agent`` ("protesters" implying a protest)."""
+    obj: Token | None = None
+    """The object noun consumed by a light or support verb (never an actor)."""
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end_char(self) -> int:
+        last = max(self.tokens, key=lambda t: t.idx)
+        return last.idx + len(last.text)
+
+
+def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    """All triggers in one spaCy sentence, in text order."""
+    triggers: list[Trigger] = []
+    consumed: set[int] = set()
+    for token in sent:
+        if token.pos_ in VERB_TAGS and token.dep_ != "amod":
+            trigger = _verb_trigger(token, lexicon)
+            if trigger is not None:
+                triggers.append(trigger)
+                if trigger.obj is not None:
+                    consumed.add(trigger.obj.i)
+    verb_types = {t.head.i: t.label.type for t in triggers}
+    for token in sent:
+        if token.pos_ in NOUN_TAGS and token.i not in consumed and token.ent_type_ not in ("DATE", "TIME"):
+            trigger = _noun_trigger(token, lexicon)
+            if trigger is not None and not _restates_verb(token, trigger.label, verb_types):
+                triggers.append(trigger)
+    triggers.sort(key=lambda t: t.start_char)
+    return triggers
+
+
+def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, repaired where the small model's lemmatizer fails ("staged" -> "stag").
+
+    A lemma unknown to the lexicon is replaced by a known one the surface form inflects.
+    """
+    lemma = verb.lemma_.lower()
+    if _known_verb(lemma, lexicon):
+        return lemma
+    word = verb.lower_
+    for candidate in (word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4] + "e", word[:-4]):
+        if len(candidate) > 2 and _known_verb(candidate, lexicon) and candidate[:3] == lemma[:3]:
+            return candidate
+    return lemma
+
+
+def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
+    return lemma in lexicon.verbs or lemma in lexicon.light or lemma in lexicon.support_verbs
+
+
+def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    lemma = verb_lemma(verb, lexicon)
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    support = lemma in lexicon.support_verbs
+    if particle is not None:
+        key = f"{lemma} {particle.lower_}"
+        if key in lexicon.phrasal:
+            label = lexicon.phrasal[key]
+            if label is None:
+                return None
+            if label.type == SUPPORT_VERB:
+                support = True
+            else:
+                return Trigger(label, verb, [verb, particle], "verb")
+    for obj in _objects(verb):
+        found = _light_or_support(verb, obj, lexicon, support)
+        if found is not None:
+            return found
+    label = lexicon.verb(lemma)
+    if label is None:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
+        return None  # "men armed with rifles" describes them; nobody armed them here
+    if label.type == "ASSAULT" and lemma == "strike" and not _objects(verb):
+        return None  # "workers struck" is a strike, "struck a convoy" an attack; keep only the latter
+    return Trigger(label, verb, [verb], "verb")
+
+
+MEASURE_NOUNS = {"worth", "ton", "tonne", "shipment", "consignment", "batch", "cache", "quantity", "amount"}
+"""Objects that only measure the real object ("$23 million worth of weapons")."""
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Object-like dependents: direct objects, passive subjects, and objects of a preposition."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for obj in [o for o in objs if o.lemma_.lower() in MEASURE_NOUNS]:
+        objs.extend(p for prep in obj.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objs
+
+
+def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) -> Trigger | None:
+    lemma = verb_lemma(verb, lexicon)
+    obj_lemma = obj.lemma_.lower()
+    label = lexicon.light_verb(lemma, obj_lemma)
+    if label is None and lemma in COMMUNICATION_VERBS and obj_lemma in THREAT_OBJECTS:
+        label = Label("THREATEN")
+    if label is not None:
+        if label.type == CLAIMED:
+            return _claimed(verb, obj, lexicon)
+        return Trigger(label, verb, [verb, obj], "light", obj=obj)
+    if support and obj.dep_ != "nsubjpass":
+        noun = _noun_label(obj, lexicon)
+        if noun is not None:
+            return Trigger(noun, verb, [verb, obj], "support", obj=obj)
+    return None
+
+
+def _claimed(verb: Token, responsibility: Token, lexicon: Lexicon) -> Trigger:
+    """"claimed responsibility for the attack": the type of the attack, the claimer as actor."""
+    for prep in (c for c in responsibility.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            label = _noun_label(pobj, lexicon)
+            if label is not None:
+                return Trigger(label, verb, [verb, responsibility, pobj], "support", obj=pobj)
+    return Trigger(Label("ASSAULT"), verb, [verb, responsibility], "light", obj=responsibility)
+
+
+def _noun_trigger(noun: Token, lexicon: Lexicon) -> Trigger | None:
+    label = _noun_label(noun, lexicon)
+    if label is not None:
+        return Trigger(label, noun, [noun], "noun")
+    agent = lexicon.agent_nouns.get(noun.lemma_.lower())
+    if agent is not None and noun.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+        return Trigger(agent, noun, [noun], "agent")  # "demonstrators in Vell urged ..."
+    return None
+
+
+def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
+    """Label of an event noun, refined by modifiers ("drone strike", "suicide bombing")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "On 7 March": a month, not a march
+    label = lexicon.noun(noun.lemma_) or lexicon.noun(noun.lower_)
+    if label is None:
+        return None
+    modifiers = [lexicon.noun_modifiers.get(c.lemma_.lower()) for c in noun.children
+                 if c.dep_ in ("compound", "amod", "nmod")]
+    refined = [m for m in modifiers if m is not None]
+    if label.type == STRIKE:
+        assault = next((m for m in refined if m.type == "ASSAULT"), None)
+        return assault or next(iter(refined), Label("PROTEST", "strike"))
+    for mod in refined:
+        if mod.type == label.type and mod.mode and label.type in ("ASSAULT", "PROTEST"):
+            return Label(label.type, mod.mode)
+    return label
+
+
+def _restates_verb(noun: Token, label: Label, verb_types: dict[int, str]) -> bool:
+    """True when the noun hangs (directly or via a preposition) from a verb trigger of its type."""
+    head = noun.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return verb_types.get(head.i) == label.type and head.i != noun.i

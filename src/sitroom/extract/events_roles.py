@@ -1,0 +1,191 @@
+"""Actors of an event from the dependency parse: who acted (source) and on whom (target).
+
+Verbs: ``nsubj`` (or the ``by`` agent of a passive) is the source, ``dobj``/``nsubjpass`` and the
+objects of "with", "to", "against", "into", "on" are targets. Verbs without a subject borrow one
+up the tree: "is set to deploy" (xcomp: the matrix subject), "urged the Kremlin to aid" (xcomp of a
+verb with an object: that object), "abducted and killed" (conj), "killing 12 civilians" (participle
+clause), "plans to draw down" (the subject of the verb owning "plans"), "a group accused of"
+(participle modifier: the noun is the passive subject).
+
+Nouns: possessives, compounds and demonym adjectives are the source ("France's withdrawal",
+"U.S. sanctions", "French attacks"); "by" gives the source, "against"/"on"/"with" the target.
+
+This module only finds tokens; :mod:`sitroom.extract.events_actors` maps them to entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitroom.extract.events_detect import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TARGET_PREPS = {"with", "to", "against", "into", "on", "upon", "at"}
+"""Prepositions whose object is a target (places among them are sorted out by entity kind)."""
+NOUN_TARGET_PREPS = {"against", "on", "with", "to", "into", "upon", "of"}
+MAX_CLIMB = 5
+"""Levels to climb for a borrowed subject; deeper chains are rarely the same actor."""
+
+
+@dataclass
+class Roles:
+    """Actor tokens of one trigger (heads of noun phrases, coordination expanded)."""
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+
+
+def roles_for(trigger: Trigger) -> Roles:
+    if trigger.kind in ("noun", "agent"):
+        return _noun_roles(trigger)
+    roles = _subject_roles(trigger.head, 0)
+    for obj in _verb_objects(trigger):
+        roles.targets.extend(expand_conj(obj))
+    roles.targets = [t for t in roles.targets if t not in roles.sources]
+    return roles
+
+
+def expand_conj(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("France and Mali")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(expand_conj(child))
+    return out
+
+
+def _subject_roles(verb: Token, depth: int) -> Roles:
+    roles = Roles()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            roles.sources.extend(expand_conj(_relative_antecedent(child)))
+        elif child.dep_ == "nsubjpass":
+            roles.targets.extend(expand_conj(_relative_antecedent(child)))
+        elif child.dep_ == "agent":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                roles.sources.extend(expand_conj(pobj))
+    if roles.sources or roles.targets or depth >= MAX_CLIMB:
+        return roles
+    return _borrowed_roles(verb, depth)
+
+
+def _borrowed_roles(verb: Token, depth: int) -> Roles:
+    """Roles from up the tree when the verb has no subject of its own."""
+    head, dep = verb.head, verb.dep_
+    if head == verb:
+        return Roles()
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN":  # "a group accused of torture": the noun underwent it
+            return Roles(targets=expand_conj(head))
+        if verb.tag_ == "VBG":  # "gunmen riding motorbikes"
+            return Roles(sources=expand_conj(head))
+        return _noun_owner_roles(head, depth)  # "plans to draw down"
+    if dep == "relcl":
+        return Roles(sources=expand_conj(head))
+    if dep == "xcomp":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs:  # object control: "urged the Kremlin to aid"
+            return Roles(sources=expand_conj(objs[0]))
+        inherited = _subject_roles(head, depth + 1)
+        return Roles(sources=inherited.sources + inherited.targets)  # "is set to deploy"
+    if dep in ("conj", "advcl", "pcomp", "prep"):
+        inherited = _subject_roles(head, depth + 1)
+        if dep == "conj" and _is_active(verb):
+            # "was estimated to have 425 fighters and has claimed ...": the subject acts here
+            return Roles(sources=inherited.sources + inherited.targets)
+        if dep == "conj" or verb.tag_ == "VBG":
+            return inherited
+    return Roles()
+
+
+def _is_active(verb: Token) -> bool:
+    """A conjoined verb with its own non-passive auxiliary ("has claimed") is active."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" not in deps and ("aux" in deps or verb.tag_ in ("VBD", "VBZ", "VBP", "VBG"))
+
+
+def _noun_owner_roles(noun: Token, depth: int) -> Roles:
+    """The subject of the verb a noun depends on ("announcing plans to ...")."""
+    verb = noun.head
+    if verb == noun or verb.pos_ not in ("VERB", "AUX"):
+        return Roles()
+    inherited = _subject_roles(verb, depth + 1)
+    return Roles(sources=inherited.sources)
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """"which"/"who" as subject of a relative clause stands for the noun the clause modifies."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _verb_objects(trigger: Trigger) -> list[Token]:
+    """Targets of a verb trigger: the direct object (unless it is the light object) and prep objects."""
+    out: list[Token] = []
+    holders = [trigger.head] + ([trigger.obj] if trigger.obj is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "dobj" and child != trigger.obj and holder == trigger.head:
+                out.append(child)
+            elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+    return [t for t in out if t != trigger.obj]
+
+
+def _noun_roles(trigger: Trigger) -> Roles:
+    noun = trigger.head
+    roles = Roles()
+    if trigger.kind == "agent":  # "demonstrators in Vell urged ...": the protesters protest
+        return Roles(sources=expand_conj(noun))
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _is_actor_modifier(child)):
+            roles.sources.extend(expand_conj(child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            roles.sources.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                roles.targets.extend(expand_conj(pobj))
+    roles.targets.extend(_target_of_copula(noun))
+    if not roles.sources:
+        roles.sources.extend(_accused_of(noun))
+    return roles
+
+
+ACCUSATION_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "implicate"}
+
+
+def _accused_of(noun: Token) -> list[Token]:
+    """"the militia is accused of torture" / "accused the militia of torture": the militia did it."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for"):
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in ACCUSATION_VERBS:
+        return []
+    if verb.dep_ == "acl":  # "a group accused of torture"
+        return expand_conj(verb.head)
+    accused = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    return expand_conj(accused[0]) if accused else []
+
+
+def _is_actor_modifier(token: Token) -> bool:
+    """Proper-noun compounds and demonym adjectives can be actors; "security" in "security deal" not."""
+    return token.pos_ == "PROPN" or (token.pos_ == "ADJ" and token.text[:1].isupper())
+
+
+def _target_of_copula(noun: Token) -> list[Token]:
+    """"X has been the target of sanctions": X is the target of the noun's event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of":
+        return []
+    holder = prep.head
+    if holder.lemma_.lower() not in ("target", "victim", "subject", "object"):
+        return []
+    verb = holder.head
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
