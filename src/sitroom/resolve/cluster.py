@@ -1,5 +1,275 @@
-"""Placeholder: within-document resolution (being written); falls back to exact names."""
+"""Within-document actor resolution: mentions -> typed entities with aliases, roles and affiliations.
 
-from sitroom.resolve.exact import ExactResolveStep as ResolveStep
+``ResolveStep`` reads ``ctx.mentions`` (model or gazetteer mentions), adds description, state-organ and
+(optionally) pronoun mentions of its own, clusters them with the rules in
+:mod:`sitroom.resolve.coref_links`, and writes one :class:`Entity` per cluster into
+``ctx.record.entities``. Every kept mention gets ``mention.entity``; descriptions and pronouns that find
+no antecedent are dropped rather than guessed.
 
-__all__ = ["ResolveStep"]
+Pronoun resolution (``ResolveStep(pronouns=True)``) is off by default. Measured: 15/16 = 0.94 precision
+(recall 15/21) on the 24 pronouns of tests/test_resolve_pronouns.py, which the rules were tuned on;
+7/7 (recall 7/11) on 13 pronouns written afterwards; 4 links on the seed article, 3-4 right. Before
+quoted pronouns were skipped the seed gave 4/8. The samples are small and self-written, so it stays off
+until it is measured on real annotated text.
+
+Clustering on the seed article (hand judgement of the 69 non-country mentions the pipeline produced):
+pairwise precision 0.94, recall 0.86 (0.99 / 0.98 counting the country clusters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitroom.extract.context import Context
+from sitroom.records import Entity, Mention
+from sitroom.resolve import typing_lexicon as lex
+from sitroom.resolve.aliases import fold, strip_titles
+from sitroom.resolve.coref_links import (
+    Clusters,
+    link_appositions,
+    link_descriptions,
+    link_inline_acronyms,
+    link_names,
+    link_organs,
+    link_pronouns,
+)
+from sitroom.resolve.coref_mentions import Node, build_nodes
+from sitroom.resolve.exact import make_code
+from sitroom.resolve.typing_actors import actor_type, describe
+
+# Descriptions that stand as actors of their own even without a name ("a regional offshoot of Al Qaeda").
+_STANDALONE_HEADS = {"offshoot", "affiliate", "faction", "splinter"}
+
+
+class ResolveStep:
+    """Clusters mentions into typed entities (see module docstring)."""
+
+    name = "resolve"
+    version = "1"
+
+    def __init__(self, pronouns: bool = False) -> None:
+        self.pronouns = pronouns
+
+    def __call__(self, ctx: Context) -> None:
+        nodes = build_nodes(ctx, self.pronouns)
+        appositives = _type_names(ctx, nodes)
+        nodes += _standalone_nodes(ctx, nodes)
+        nodes.sort(key=lambda n: (n.start, -n.mention.end))
+        appositives = _reindex(appositives, nodes)
+        clusters = Clusters(nodes)
+        sources = _attribution_sources(ctx, nodes)
+        link_names(clusters)
+        link_inline_acronyms(ctx, clusters)
+        link_appositions(ctx, clusters, appositives)
+        link_organs(clusters)
+        link_descriptions(ctx, clusters, sources)
+        if self.pronouns:
+            link_pronouns(clusters, sources)
+        self._write_entities(ctx, clusters)
+
+    def _write_entities(self, ctx: Context, clusters: Clusters) -> None:
+        ctx.record.entities = []
+        kept: list[Mention] = []
+        affiliations: list[tuple[Entity, tuple[int, int]]] = []
+        for group in sorted(clusters.groups(), key=lambda g: clusters.nodes[g[0]].start):
+            members = [clusters.nodes[k] for k in group]
+            if not _stands_alone(members):
+                continue
+            entity = _entity_for(ctx, members, f"{self.name}/{self.version}")
+            ctx.record.entities.append(entity)
+            kept += entity.mentions
+            span = next((n.affiliation for n in members if n.affiliation), None)
+            if span is not None:
+                affiliations.append((entity, span))
+        ctx.mentions = sorted(kept, key=lambda m: (m.start, m.end))
+        for entity, span in affiliations:
+            _set_affiliation(ctx, entity, span)
+
+
+# ---- typing names from their descriptions -----------------------------------------------------
+
+def _type_names(ctx: Context, nodes: list[Node]) -> dict[int, int]:
+    """Type each name from the words around it; return node id -> appositive token index."""
+    appositives: dict[int, int] = {}
+    for node in nodes:
+        if node.form not in ("name", "acronym") or node.root < 0:
+            continue
+        span = ctx.doc.char_span(node.start, node.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        desc = describe(ctx.doc, span.start, span.end)
+        node.descriptor = desc.words
+        if desc.appositive is not None:
+            appositives[id(node)] = desc.appositive.i
+        if desc.affiliation is not None:
+            aff = desc.affiliation
+            node.affiliation = (aff.idx, aff.idx + len(aff.text))
+        _apply_type(node, actor_type(desc, node.mention.text, node.mention.kind))
+    return appositives
+
+
+def _apply_type(node: Node, typed: object) -> None:
+    m = node.mention
+    kind = getattr(typed, "kind", None)
+    if kind and m.kind != "country" and (m.label != "GAZ" or m.kind in ("other", "group")):
+        m.kind = kind
+    for attr in ("country", "sector", "role"):
+        value = getattr(typed, attr, None)
+        if value and not getattr(m, attr):
+            setattr(m, attr, value)
+
+
+def _reindex(appositives: dict[int, int], nodes: list[Node]) -> dict[int, int]:
+    return {k: appositives[id(n)] for k, n in enumerate(nodes) if id(n) in appositives}
+
+
+def _standalone_nodes(ctx: Context, nodes: list[Node]) -> list[Node]:
+    """"A regional offshoot of Al Qaeda": an unnamed actor described by its tie to a named one."""
+    out = []
+    taken = [(n.start, n.mention.end) for n in nodes]
+    for token in ctx.doc:
+        if token.lower_ not in _STANDALONE_HEADS or token.pos_ != "NOUN":
+            continue
+        of = next((c for c in token.rights if c.lower_ == "of"), None)
+        if of is None or not list(of.children):
+            continue
+        start = min(t.idx for t in token.subtree)
+        end = max(t.idx + len(t.text) for t in of.subtree)
+        if any(s <= start < e for s, e in taken):
+            continue
+        mention = Mention(start, end, ctx.text[start:end], "organization", label="RESOLVE", sector="REB",
+                          is_name=False, sentence=ctx.sentence_index(start), extractor="resolve/1")
+        out.append(Node(mention, "description", cue="standalone", root=token.i))
+    return out
+
+
+def _attribution_sources(ctx: Context, nodes: list[Node]) -> set[int]:
+    """Nodes naming an outlet in "according to X": sources, not actors a description can refer to."""
+    out = set()
+    for k, node in enumerate(nodes):
+        before = ctx.text[max(0, node.start - 16):node.start].lower()
+        if before.rstrip().endswith("according to"):
+            out.add(k)
+    return out
+
+
+# ---- entities ---------------------------------------------------------------------------------
+
+def _stands_alone(members: list[Node]) -> bool:
+    """A cluster becomes an entity only if something in it names or types an actor."""
+    return any(n.form in ("name", "acronym", "organ", "demonym") or n.cue == "standalone" for n in members)
+
+
+def _entity_for(ctx: Context, members: list[Node], extractor: str) -> Entity:
+    members = sorted(members, key=lambda n: n.start)
+    organ = next((n for n in members if n.form == "organ"), None)
+    kind = "organization" if organ else _kind_of(members)
+    entity = Entity(id=ctx.new_id("e"), name=_name_of(members, organ, kind), kind=kind, extractor=extractor)
+    entity.country = _first(members, "country", organ)
+    entity.sector = _first(members, "sector", organ)
+    if kind == "country":
+        entity.sector = None
+    entity.role = _first(members, "role", None) if kind == "person" else None
+    entity.code = make_code(entity.country, entity.sector) if kind != "country" else entity.country
+    entity.mentions = [n.mention for n in members]
+    entity.aliases = _aliases(members, entity.name)
+    for m in entity.mentions:
+        m.entity = entity.id
+    return entity
+
+
+def _kind_of(members: list[Node]) -> str:
+    names = [n.mention for n in members if n.form in ("name", "acronym", "demonym")]
+    trusted = [m.kind for m in names if m.label == "GAZ"]
+    if trusted:
+        return trusted[0]
+    if any(n.form == "demonym" for n in members) or any(m.kind == "country" for m in names):
+        return "country"
+    counts = Counter(m.kind for m in names)
+    if not counts:
+        return "organization"
+    # Ties go to the kind of the longest name: "the Volkov Group" outweighs a bare "Volkov" tagged PERSON.
+    longest = max(names, key=lambda m: len(m.text)).kind
+    return max(counts, key=lambda k: (counts[k], k == longest))
+
+
+def _first(members: list[Node], attr: str, organ: Node | None) -> str | None:
+    """First value of ``attr`` from names, then organs, then descriptions (names are most reliable)."""
+    if organ is not None and attr == "country":
+        code = organ.organ_country
+        return code if code and len(code) == 3 and code.isupper() else None
+    for forms in (("name", "acronym", "demonym"), ("organ",), ("description",)):
+        for n in members:
+            value = getattr(n.mention, attr)
+            if n.form in forms and value:
+                return str(value)
+    return None
+
+
+def _name_of(members: list[Node], organ: Node | None, kind: str) -> str:
+    if organ is not None:
+        return _organ_name(members, organ)
+    names = [n.mention for n in members if n.form in ("name", "acronym")]
+    canon = next((m.canonical for m in names if m.canonical), None)
+    if canon:
+        return canon
+    if names:
+        forms = [_clean(m.text, kind) for m in names]
+        full = [f for f in forms if not (len(f) <= 6 and f.isupper())] or forms
+        return max(full, key=lambda f: (len(f.split()), len(f)))
+    demonym = next((n.mention for n in members if n.form == "demonym"), None)
+    if demonym is not None and demonym.country:
+        return lex.country_name(demonym.country)
+    return _clean(members[0].mention.text, kind)
+
+
+def _clean(text: str, kind: str) -> str:
+    text = re.sub(r"^(the|The|a|an|A|An)\s+", "", text.replace("\u2019", "'")).removesuffix("'s")
+    if kind == "person":
+        text = strip_titles(text)
+    return " ".join(text.split())
+
+
+def _organ_name(members: list[Node], organ: Node) -> str:
+    metonym = next((n.mention.text for n in members if lex.metonym_organ(n.mention.text)), None)
+    if metonym is not None:
+        return _clean(metonym, "organization")
+    country = organ.organ_country or ""
+    place = lex.country_name(country) if len(country) == 3 and country.isupper() else country
+    if any(fold(n.mention.text).endswith("junta") for n in members):
+        return f"{place} junta"
+    sector = organ.mention.sector or "GOV"
+    return f"{place} {lex.ORGAN_NAMES.get(sector, sector.lower())}"
+
+
+def _aliases(members: list[Node], name: str) -> list[str]:
+    """Distinct name-ish surface forms: names, acronyms, organs, definite descriptions; no pronouns."""
+    seen = {fold(name)}
+    out = []
+    for n in members:
+        if n.form == "pronoun" or (n.form == "description" and not n.definite):
+            continue
+        text = " ".join(n.mention.text.split())
+        if fold(text) not in seen:
+            seen.add(fold(text))
+            out.append(text)
+    return out
+
+
+def _set_affiliation(ctx: Context, entity: Entity, span: tuple[int, int]) -> None:
+    """Point a person at the organisation they serve and inherit its country and sector if unknown."""
+    holders = [m for m in ctx.mentions if m.entity not in (None, entity.id) and m.start <= span[0]
+               and span[1] <= m.end]
+    best = min(holders, key=lambda m: m.end - m.start) if holders else None
+    target = ctx.record.entity(best.entity) if best else None
+    if target is None or target.id == entity.id or entity.kind != "person":
+        return
+    entity.affiliation = target.id
+    if target.kind == "country":
+        entity.country = entity.country or target.country
+    else:
+        entity.country = entity.country or target.country
+        entity.sector = entity.sector or (target.sector if target.sector != "EDU" or entity.role else None)
+        entity.sector = entity.sector or target.sector
+    entity.code = make_code(entity.country, entity.sector)

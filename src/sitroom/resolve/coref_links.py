@@ -1,0 +1,330 @@
+"""The rules that put two mentions in the same cluster, applied in order of reliability.
+
+1. names: same normal form, a person's later surname, an org name without its generic word, acronyms
+   matching initials;
+2. inline definitions: "the Internet Research Agency (IRA)", "a ... contractor (PMC)";
+3. appositions: "the Volkov Group, a private military company"; "The group ..., known as the Wagner Group";
+   a lede's indefinite description named by the next sentence's subject;
+4. state organs with the same country and sector ("Mali's ruling military junta" ... "the Malian authorities");
+5. definite descriptions ("the group", "the junta") back to the nearest compatible cluster;
+6. pronouns (optional) back to the nearest compatible cluster.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitroom.extract.context import Context
+from sitroom.resolve import typing_lexicon as lex
+from sitroom.resolve.aliases import acronym_matches, contained_name, name_key, same_person
+from sitroom.resolve.coref_mentions import Node
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How far back a description looks for its antecedent, in sentences (brief: same or previous 2-3).
+DESCRIPTION_WINDOW = 3
+# Pronouns look back to the same or previous sentence only: beyond that precision drops.
+PRONOUN_WINDOW = 1
+
+
+class Clusters:
+    """Union-find over node indices."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def members(self, i: int) -> list[Node]:
+        root = self.find(i)
+        return [n for k, n in enumerate(self.nodes) if self.find(k) == root]
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for k in range(len(self.nodes)):
+            out.setdefault(self.find(k), []).append(k)
+        return list(out.values())
+
+    def is_named(self, i: int) -> bool:
+        return any(n.form in ("name", "acronym") and n.cue == "" or n.form == "organ"
+                   for n in self.members(i))
+
+
+# ---- 1. names ---------------------------------------------------------------------------------
+
+def link_names(clusters: Clusters) -> None:
+    nodes = clusters.nodes
+    named = [i for i, n in enumerate(nodes) if n.form in ("name", "acronym", "demonym") and n.cue == ""]
+    for pos, i in enumerate(named):
+        for j in reversed(named[:pos]):
+            if _names_corefer(nodes[j], nodes[i]):
+                clusters.union(j, i)
+                break
+
+
+def _names_corefer(earlier: Node, later: Node) -> bool:
+    a, b = earlier.mention, later.mention
+    ka, kb = name_key(a.canonical or a.text), name_key(b.canonical or b.text)
+    if ka == kb:
+        return True
+    if "demonym" in (earlier.form, later.form) or a.kind == "country" or b.kind == "country":
+        countries = ((a.kind == "country" or earlier.form == "demonym")
+                     and (b.kind == "country" or later.form == "demonym"))
+        return countries and bool(a.country and a.country == b.country)
+    if a.kind == "person" and b.kind == "person":
+        return same_person(a.text, b.text)
+    if "person" in (a.kind, b.kind):
+        return _surname_is_org(a, b) or _surname_is_org(b, a)
+    if later.form == "acronym" and acronym_matches(b.text, a.text):
+        return True
+    if earlier.form == "acronym" and acronym_matches(a.text, b.text):
+        return True
+    return contained_name(b.text, a.text) or contained_name(a.text, b.text)
+
+
+def _surname_is_org(single: object, org: object) -> bool:
+    """"Volkov" after "the Volkov Group": a one-word "person" that is the core of an org name."""
+    text = getattr(single, "text", "")
+    return (getattr(single, "kind", "") == "person" and len(text.split()) == 1
+            and getattr(org, "kind", "") == "organization" and contained_name(text, getattr(org, "text", "")))
+
+
+# ---- 2. inline acronym definitions ------------------------------------------------------------
+
+def link_inline_acronyms(ctx: Context, clusters: Clusters) -> None:
+    """"NAME (ACR)": the bracketed acronym right after a name or description is that actor's."""
+    nodes = clusters.nodes
+    for i, node in enumerate(nodes):
+        if node.form != "acronym":
+            continue
+        if not ctx.text[:node.start].rstrip().endswith("(") or ctx.text[node.mention.end:][:1] != ")":
+            continue
+        opening = ctx.text.rfind("(", 0, node.start)
+        before = [k for k, n in enumerate(nodes) if n.mention.end <= opening
+                  and not ctx.text[n.mention.end:opening].strip() and n.form != "demonym"]
+        if before:
+            clusters.union(before[-1], i)
+
+
+# ---- 3. appositions ---------------------------------------------------------------------------
+
+def link_appositions(ctx: Context, clusters: Clusters, appositives: dict[int, int]) -> None:
+    """Join a name with the description in apposition to it (``appositives``: node -> token index)."""
+    by_root = {n.root: k for k, n in enumerate(clusters.nodes) if n.form == "description"}
+    for i, token_i in appositives.items():
+        k = by_root.get(token_i)
+        if k is not None:
+            clusters.union(i, k)
+    _link_known_as(ctx, clusters, by_root)
+    _link_lede_descriptions(ctx, clusters)
+    _link_prefix_descriptions(ctx, clusters)
+
+
+def _link_prefix_descriptions(ctx: Context, clusters: Clusters) -> None:
+    """"Russian gold company Nordgold": a description running straight into a name describes it."""
+    nodes = clusters.nodes
+    starts = {n.start: k for k, n in enumerate(nodes) if n.form == "name"}
+    for k, node in enumerate(nodes):
+        if node.form != "description":
+            continue
+        gap = ctx.text[node.mention.end:node.mention.end + 3]
+        after = node.mention.end + len(gap) - len(gap.lstrip(" "))
+        if after in starts and after > node.mention.end:
+            clusters.union(starts[after], k)
+
+
+def _link_known_as(ctx: Context, clusters: Clusters, by_root: dict[int, int]) -> None:
+    """"The group ..., known as the Wagner Group": the name after "known as"/"called" is the noun's."""
+    name_at = {n.root: k for k, n in enumerate(clusters.nodes) if n.form == "name"}
+    for token in ctx.doc:
+        if token.lower_ not in ("known", "called", "dubbed", "named") or token.i + 1 >= len(ctx.doc):
+            continue
+        obj = next((c for p in token.children if p.lower_ == "as" for c in p.children if c.dep_ == "pobj"), None)
+        if obj is None and token.lower_ != "known":
+            obj = next((c for c in token.children if c.dep_ in ("oprd", "attr", "dobj")), None)
+        if obj is None or obj.i not in name_at:
+            continue
+        described = _described_noun(token)
+        if described is not None and described.i in by_root:
+            clusters.union(by_root[described.i], name_at[obj.i])
+
+
+def _described_noun(participle: Token) -> Token | None:
+    """The noun a "known as" participle describes: its head noun, or the clause subject."""
+    head = participle.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _link_lede_descriptions(ctx: Context, clusters: Clusters) -> None:
+    """"... with a supposed Russian private military contractor. The Wagner Group, ..." (next-sentence name)."""
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        if node.form != "description" or node.definite or clusters.is_named(k):
+            continue
+        sentence = ctx.record.sentences[node.sentence] if 0 <= node.sentence < len(ctx.record.sentences) else None
+        if sentence is None or node.sentence + 1 >= len(ctx.record.sentences):
+            continue
+        following = ctx.record.sentences[node.sentence + 1]
+        opener = next((j for j, n in enumerate(nodes) if n.sentence == following.index and n.form == "name"), None)
+        if opener is None:
+            continue
+        first = nodes[opener]
+        lead = ctx.text[following.start:first.start].strip().lower()
+        if lead in ("", "the") and first.mention.kind == "organization" and _cue_fits(node.cue, first.mention):
+            clusters.union(k, opener)
+
+
+def _cue_fits(cue: str, mention: object) -> bool:
+    sector = getattr(mention, "sector", None)
+    if cue == "group":
+        return sector in lex.GROUP_SECTORS
+    if cue == "company":
+        return sector in ("BUS", "PMC", None)
+    return True
+
+
+# ---- 4. organs --------------------------------------------------------------------------------
+
+def link_organs(clusters: Clusters) -> None:
+    """Organs of the same country and sector are one actor ("the Kremlin" ... "the Russian state")."""
+    first: dict[tuple[str, str], int] = {}
+    for k, node in enumerate(clusters.nodes):
+        if node.form != "organ" or node.organ_country is None:
+            continue
+        key = (node.organ_country, node.mention.sector or _metonym_sector(node))
+        if key in first:
+            clusters.union(first[key], k)
+        else:
+            first[key] = k
+
+
+def _metonym_sector(node: Node) -> str:
+    organ = lex.metonym_organ(node.mention.text)
+    return organ[1] if organ else "GOV"
+
+
+# ---- 5. definite descriptions -----------------------------------------------------------------
+
+def link_descriptions(ctx: Context, clusters: Clusters, sources: set[int]) -> None:
+    """Each unlinked definite description joins the nearest compatible earlier cluster.
+
+    ``sources`` are node indices to skip as antecedents (outlets in "according to X").
+    """
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        if node.form != "description" or not node.definite or clusters.is_named(k):
+            continue
+        target = _nearest(clusters, k, DESCRIPTION_WINDOW, sources, _description_fits)
+        if target is None:
+            continue
+        members = clusters.members(target)
+        if cluster_kind(members) == "country":
+            _become_organ(node, members)  # "the junta" is the country's government, not the country
+        else:
+            clusters.union(target, k)
+    link_organs(clusters)
+
+
+def _become_organ(node: Node, country_members: list[Node]) -> None:
+    code = next((n.mention.country for n in country_members if n.mention.country), None)
+    name = country_members[0].mention.canonical or country_members[0].mention.text
+    node.form, node.organ_country = "organ", code or name
+    node.mention.country, node.mention.sector = code, node.mention.sector or "GOV"
+
+
+def _nearest(clusters: Clusters, k: int, window: int, skip: set[int], fits: object) -> int | None:
+    nodes = clusters.nodes
+    node = nodes[k]
+    candidates: list[int] = []
+    for j in range(k - 1, -1, -1):
+        other = nodes[j]
+        if other.sentence < node.sentence - window:
+            break
+        if j in skip or other.form in ("pronoun", "demonym") or not clusters.is_named(j):
+            continue
+        if clusters.find(j) == clusters.find(k):
+            continue
+        if fits(node, clusters.members(j)):  # type: ignore[operator]
+            candidates.append(j)
+    # Head match first ("the group" -> "the clandestine group" / "the Wagner Group"), then recency.
+    head = node.mention.text.split()[-1].lower() if node.form == "description" else None
+    for j in candidates:
+        if head and any(m.mention.text.lower().endswith(head) for m in clusters.members(j)):
+            return j
+    return candidates[0] if candidates else None
+
+
+def cluster_sector(members: list[Node]) -> str | None:
+    return next((n.mention.sector for n in members if n.mention.sector and n.form != "pronoun"), None)
+
+
+def cluster_kind(members: list[Node]) -> str:
+    if any(n.form == "organ" for n in members):
+        return "organ"
+    kinds = [n.mention.kind for n in members if n.form in ("name", "acronym")]
+    return kinds[0] if kinds else "organization"
+
+
+def _description_fits(node: Node, members: list[Node]) -> bool:
+    kind = cluster_kind(members)
+    sector = cluster_sector(members)
+    country = next((n.mention.country for n in members if n.mention.country), None)
+    if node.mention.country and country and node.mention.country != country:
+        return False
+    if node.mention.sector and sector and node.mention.sector != sector:
+        return False
+    if node.cue == "organ":
+        return kind in ("organ", "country")
+    if kind != "organization":
+        return False
+    if node.cue == "group":
+        return sector in lex.GROUP_SECTORS
+    if node.cue == "company":
+        return sector in ("BUS", "PMC", None)
+    texts = " ".join(n.mention.text.lower() for n in members)
+    return node.cue in texts or sector == "GOV"
+
+
+# ---- 6. pronouns ------------------------------------------------------------------------------
+
+def link_pronouns(clusters: Clusters, sources: set[int]) -> None:
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        if node.form != "pronoun":
+            continue
+        target = _nearest(clusters, k, PRONOUN_WINDOW, sources, _pronoun_fits)
+        if target is not None and not _ambiguous(clusters, k, target, sources):
+            clusters.union(target, k)
+
+
+def _ambiguous(clusters: Clusters, k: int, target: int, sources: set[int]) -> bool:
+    """"Anton Brask met Ilya Dorn. He left": two compatible persons in reach, so leave it."""
+    node = clusters.nodes[k]
+    for j, other in enumerate(clusters.nodes[:k]):
+        if (other.sentence >= node.sentence - PRONOUN_WINDOW and j not in sources and other.form == "name"
+                and clusters.find(j) != clusters.find(target) and _pronoun_fits(node, clusters.members(j))):
+            return True
+    return False
+
+
+def _pronoun_fits(node: Node, members: list[Node]) -> bool:
+    kind = cluster_kind(members)
+    plural = any(n.plural for n in members if n.form in ("organ", "description"))
+    if node.cue == "person":
+        return kind == "person"
+    if node.cue == "thing":
+        return kind in ("organization", "country", "organ") and not plural
+    return plural or kind == "group"

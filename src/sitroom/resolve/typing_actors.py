@@ -1,0 +1,122 @@
+"""Reading an actor's type from the words around its name.
+
+Two places in the parse describe a name: the words before it in its noun phrase ("Russian President
+Vladimir Putin", "Russian gold company Nordgold", "Kremlin spokesman Dmitry Peskov") and an apposition
+("Kimberly Joy Marten, an expert at Columbia University"; "A spokesman for the Kremlin, Dimitry Peskov").
+:func:`describe` collects both into a :class:`Description`; :func:`actor_type` turns a description into
+kind, country, sector and role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitroom.resolve import typing_lexicon as lex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Prepositions that introduce whom a title holder serves ("spokesman for", "expert at", "leader of").
+AFFILIATION_PREPS = {"for", "of", "at", "with", "from"}
+# Relational nouns that are not roles and never give an affiliation ("a close ally of Putin").
+NON_ROLES = {"ally", "friend", "rival", "critic", "son", "daughter", "wife", "husband", "brother"}
+
+
+@dataclass
+class Description:
+    """Words that describe one name, and the token heading the organisation it serves (if any)."""
+
+    words: list[str] = field(default_factory=list)
+    affiliation: Token | None = None
+    appositive: Token | None = None
+    """Head of an appositive description ("expert" in ", an expert at ..."), if any."""
+
+
+@dataclass(frozen=True)
+class ActorType:
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+
+
+def describe(doc: Doc, start_token: int, end_token: int) -> Description:
+    """Descriptor words and affiliation for the name covering tokens ``start_token:end_token``."""
+    span = doc[start_token:end_token]
+    root = span.root
+    desc = Description(words=_prefix_words(doc, start_token, root))
+    appositive = _lifted(_appositive(root, start_token, end_token))
+    if appositive is not None and appositive.pos_ != "PROPN":
+        desc.appositive = appositive
+        desc.words += [t.text for t in appositive.lefts if t.dep_ != "det"] + [appositive.text]
+        if appositive.lower_ not in NON_ROLES:
+            desc.affiliation = _prep_object(appositive)
+    if desc.affiliation is None and lex.title_of(desc.words):
+        desc.affiliation = _prefix_affiliation(doc, start_token, len(desc.words))
+    return desc
+
+
+def _prefix_words(doc: Doc, start_token: int, root: Token) -> list[str]:
+    """Contiguous modifiers before the name that belong to it ("Mali Prime Minister")."""
+    subtree = {t.i for t in root.subtree}
+    words: list[str] = []
+    i = start_token - 1
+    while i >= 0 and i in subtree and doc[i].dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod"):
+        words.insert(0, doc[i].text)
+        i -= 1
+    return words
+
+
+def _appositive(root: Token, start_token: int, end_token: int) -> Token | None:
+    """The noun in apposition with the name, in either direction."""
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    for token in root.doc[start_token:end_token]:
+        for child in token.children:
+            if child.dep_ == "appos" and not start_token <= child.i < end_token:
+                return child
+    return None
+
+
+def _lifted(appositive: Token | None) -> Token | None:
+    """"A spokesman for the Kremlin, X": the parser hangs X on "Kremlin"; the title noun is meant."""
+    if appositive is None or appositive.pos_ != "PROPN" or appositive.dep_ != "pobj":
+        return appositive
+    noun = appositive.head.head
+    return noun if noun.pos_ == "NOUN" and noun.lower_ not in NON_ROLES else appositive
+
+
+def _prep_object(head: Token) -> Token | None:
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _prefix_affiliation(doc: Doc, start_token: int, width: int) -> Token | None:
+    """"Kremlin spokesman Dmitry Peskov": the organ named before the title is the affiliation."""
+    for i in range(start_token - width, start_token):
+        token = doc[i]
+        if lex.metonym_organ(token.text) or token.ent_type_ == "ORG":
+            return token
+    return None
+
+
+def actor_type(description: Description, name: str, kind: str) -> ActorType:
+    """Kind, country, sector and role a description gives the name it describes."""
+    words = description.words
+    country = next((lex.country_code(w) for w in words if lex.country_code(w)), None)
+    metonym = next((lex.metonym_organ(w) for w in words if lex.metonym_organ(w)), None)
+    title = lex.title_of(words) if kind in ("person", "other") else None
+    phrase_sector = lex.sector_of_phrase(words)
+    if title is not None:
+        return ActorType("person", country or (metonym[0] if metonym else None),
+                         title.sector or (metonym[1] if metonym else None), title.role)
+    if phrase_sector is not None and kind != "country":
+        return ActorType("organization", country, phrase_sector)
+    if kind == "organization":
+        return ActorType(None, country, lex.sector_of_name(name))
+    return ActorType(None, country)
