@@ -210,6 +210,44 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return run_claims(args)
 
 
+def _register_contradictions(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("contradictions", help="pairs where one source asserts what another denies")
+    p.add_argument("--actor", help="only pairs involving this actor")
+    p.add_argument("--limit", type=int, default=50)
+    _add_db(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_contradictions)
+
+
+def _cmd_contradictions(args: argparse.Namespace) -> int:
+    from sitroom.cli_support import run_contradictions
+
+    return run_contradictions(db=args.db, actor=args.actor, limit=args.limit, as_json=args.json)
+
+
+def _register_actors(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("actors", help="correct actor resolution (saved in an overrides file, re-applied on ingest)")
+    ops = p.add_subparsers(title="corrections", metavar="OP")
+    specs = [
+        ("merge", "merge actor B into actor A", "A", "B"),
+        ("split", "move an alias out of an actor into an actor of its own", "ACTOR", "ALIAS"),
+        ("rename", "give an actor a new display name", "ACTOR", "NEW_NAME"),
+        ("set-code", "set an actor's country+sector code (e.g. RUSPMC)", "ACTOR", "CODE"),
+    ]
+    for op, text, first, second in specs:
+        q = ops.add_parser(op, help=text)
+        q.add_argument("actor", metavar=first)
+        q.add_argument("value", metavar=second)
+        _add_db(q)
+        q.set_defaults(handler=_cmd_actors, op=op)
+
+
+def _cmd_actors(args: argparse.Namespace) -> int:
+    from sitroom.cli_support import run_actor_override
+
+    return run_actor_override(db=args.db, op=args.op, actor=args.actor, value=args.value)
+
+
 # --- backup, demo, eval -------------------------------------------------------------------------
 
 
@@ -277,6 +315,8 @@ _COMMANDS = [
     _register_stats,
     _register_events,
     _register_claims,
+    _register_contradictions,
+    _register_actors,
     _register_export,
     _register_import,
     _register_demo,

@@ -295,6 +295,37 @@ def run_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_contradictions(db: str | None, actor: str | None, limit: int, as_json: bool) -> int:
+    with open_store(db) as store:
+        rows = [_as_dict(r) for r in store.contradictions(actor=actor, limit=limit)]
+    if as_json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        err.print("no contradictions found")
+    for row in rows:
+        out.print(f"#{row['id']} {row['topic']}: {row['reason']}", markup=False)
+        for side in ("deny", "asserted"):
+            s = row[side]
+            out.print(f"  {side:>8}: {s['label']}  [{s['doc_id']}]", markup=False)
+            out.print(f"            \u201c{s['evidence']}\u201d", markup=False)
+    return 0
+
+
+def run_actor_override(db: str | None, op: str, actor: str, value: str) -> int:
+    from sitroom.resolve.overrides import apply_override, make_override, overrides_path, save_override
+
+    db_path = db or default_db()
+    override = make_override(op, actor, value, where="command line")
+    with open_store(db_path) as store:
+        changed = apply_override(store, override)
+    path = overrides_path(db_path)
+    if path is not None:
+        save_override(path, override)
+    err.print(f"actors {op}: {changed} actor(s) changed; saved in {path} (re-applied on every ingest)")
+    return 0
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -105,6 +105,60 @@ class EventRow:
     evidence: str
     evidence_start: int
     evidence_end: int
+    cluster_id: int | None = None
+    """The event cluster: every report of one happening shares it (resolve/event_dedup.py)."""
+    source_count: int = 1
+    """Distinct documents reporting the event."""
+    reports: list[EventReport] = field(default_factory=list)
+    """Every report in the cluster (this row's own first), each with its document and evidence."""
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One document's report of a clustered event."""
+
+    doc_id: str
+    id: str
+    modality: str
+    published: str | None
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class ContradictionSide:
+    """One side of a contradiction: the denial, or the fact it contradicts, with its sources."""
+
+    doc_id: str
+    kind: str
+    """``claim``, ``event`` or ``relation``."""
+    id: str
+    label: str
+    """A short summary: ``Dmitry Peskov denies: "..."`` or ``AID (planned) Wagner Group -> Mali``."""
+    text: str
+    """The claim's content, or the evidence sentence of an event or relation."""
+    speaker: ActorRef | None
+    via: ActorRef | None
+    title: str | None
+    published: str | None
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class ContradictionRow:
+    """A source denying what another asserts (resolve/contradictions.py says when)."""
+
+    id: int
+    topic: str
+    """The event or relation type both sides speak about."""
+    reason: str
+    deny: ContradictionSide
+    asserted: ContradictionSide
+    actors: list[ActorRef] = field(default_factory=list)
+    """The actors both sides share (after the state-organ rule)."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +252,16 @@ class Store(Protocol):
     def claims(self, speaker: str | None = None, via: str | None = None, stance: str | None = None,
                about: str | None = None, kind: str | None = None, limit: int = 100,
                offset: int = 0) -> list[ClaimRow]: ...
+
+    def contradictions(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> list[ContradictionRow]:
+        """Stored contradictions, those involving ``actor`` when given (NotFound if no such actor)."""
+        ...
+
+    def override_actor(self, op: str, actor: str, value: str | None = None) -> int:
+        """Apply one actor correction (resolve/overrides.py): ``merge`` (value: the actor merged in),
+        ``split`` (value: the alias moved out), ``rename`` (value: new name), ``set-code`` (value: code
+        such as RUSPMC). Returns how many actors changed (0: nothing to do, already applied)."""
+        ...
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, sentences, actors, entities, mentions, events, claims, relations,

@@ -21,9 +21,11 @@ from typing import Any
 from sitroom.errors import NotFound, SchemaTooNew, StoreError
 from sitroom.ids import content_hash
 from sitroom.records import DocumentRecord
+from sitroom.resolve.overrides import ActorOverride, load_overrides, make_override, overrides_path
+from sitroom.store import sqlite_crossdoc as crossdoc
 from sitroom.store import sqlite_read as read
 from sitroom.store import sqlite_write as write
-from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, EventRow, SearchHit
+from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, ContradictionRow, EventRow, SearchHit
 from sitroom.store.migrate import Migration, load_migrations, migrate, schema_version
 from sitroom.store.serialize import record_from_json
 
@@ -38,8 +40,11 @@ class SQLiteStore:
         self.path = str(path)
         self.readonly = readonly
         self._conn = self._connect()
+        self._overrides: list[ActorOverride] = []
         try:
             self._prepare(load_migrations() if migrations is None else migrations)
+            if not readonly:
+                self._load_overrides()
         except BaseException:
             self._conn.close()
             raise
@@ -74,6 +79,13 @@ class SQLiteStore:
                 migrate(self._conn, self.path, migrations)
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open the store: {err}") from err
+
+    def _load_overrides(self) -> None:
+        """Read the actor corrections file (resolve/overrides.py) and apply it once now."""
+        self._overrides = load_overrides(overrides_path(self.path))
+        if self._overrides:
+            with self._transaction() as conn:
+                self._reapply_overrides(conn)
 
     def _has_foreign_tables(self) -> bool:
         row = self._conn.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()
@@ -120,6 +132,10 @@ class SQLiteStore:
                 if write.is_stored(conn, doc.id, digest):
                     return False
                 write.insert_record(conn, record, digest, raw)
+                # Corrections first (they may fold a new actor into an old one), then the
+                # cross-document layer sees the corrected actors.
+                self._reapply_overrides(conn, refresh=False)
+                crossdoc.after_insert(conn, doc.id)
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot store document {doc.id!r}: {err}") from err
         return True
@@ -170,6 +186,33 @@ class SQLiteStore:
             about_ids=read.actor_ids(self._conn, about) if about else None,
         )
         return read.query_claims(self._conn, filters, limit, offset)
+
+    def contradictions(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> list[ContradictionRow]:
+        ids = read.actor_ids(self._conn, actor) if actor else None
+        return crossdoc.query_contradictions(self._conn, ids, limit, offset)
+
+    def override_actor(self, op: str, actor: str, value: str | None = None) -> int:
+        checked = make_override(op, actor, value or "")
+        try:
+            with self._transaction() as conn:
+                changed = crossdoc.override_actor(conn, checked.op, checked.actor, checked.value)
+                # Corrections saved earlier win over what this one recomputed (a code set by hand).
+                self._reapply_overrides(conn, skip=checked)
+                crossdoc.refresh_contradictions(conn, crossdoc.docs_of_actors(conn, changed))
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot {checked.op} actor {actor!r}: {err}") from err
+        return len(set(changed))
+
+    def _reapply_overrides(self, conn: sqlite3.Connection, skip: ActorOverride | None = None,
+                           refresh: bool = True) -> None:
+        """Apply the saved corrections again (idempotent); with ``refresh``, contradictions of the
+        actors that changed are redone (a new document's are computed after this anyway)."""
+        changed: list[int] = []
+        for op in self._overrides:
+            if op != skip:
+                changed += crossdoc.override_actor(conn, op.op, op.actor, op.value)
+        if changed and refresh:
+            crossdoc.refresh_contradictions(conn, crossdoc.docs_of_actors(conn, changed))
 
     def stats(self) -> dict[str, int]:
         return read.stats(self._conn)

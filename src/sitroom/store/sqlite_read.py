@@ -24,6 +24,7 @@ from sitroom.store.base import (
     ActorSummary,
     ClaimRow,
     DocRef,
+    EventReport,
     EventRow,
     RelationRow,
     SearchHit,
@@ -36,6 +37,8 @@ PROFILE_LIMIT = 200
 _ACTOR_COLUMNS = ("id, name, kind, country, sector, code, role, mention_count, doc_count, first_seen,"
                   " last_seen")
 Pair = tuple[str, str]
+NO_LIMIT = 2**62
+"""LIMIT for "every row": SQLite also takes -1, PostgreSQL (which runs these queries too) does not."""
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
@@ -72,7 +75,7 @@ def list_actors(conn: sqlite3.Connection, kind: str | None, country: str | None,
                 top: int | None, offset: int) -> list[ActorSummary]:
     where, params = _where({"kind = ?": kind, "country = ?": country and country.upper(),
                             "sector = ?": sector and sector.upper()})
-    params += [top if top is not None else -1, offset]
+    params += [top if top is not None else NO_LIMIT, offset]
     rows = conn.execute(f"SELECT {_ACTOR_COLUMNS} FROM actors {where}"
                         " ORDER BY mention_count DESC, doc_count DESC, name LIMIT ? OFFSET ?", params)
     return [_summary(r) for r in rows]
@@ -114,7 +117,7 @@ def _not_found_message(conn: sqlite3.Connection, name: str) -> str:
     # fast on big stores.
     candidates: dict[str, str] = {}
     for alias, display in conn.execute(
-            "SELECT lower(alias), alias FROM actor_aliases GROUP BY lower(alias) ORDER BY sum(count) DESC"
+            "SELECT lower(alias), min(alias) FROM actor_aliases GROUP BY lower(alias) ORDER BY sum(count) DESC"
             " LIMIT 20000"):
         candidates.setdefault(alias, display)
     for norm, display in conn.execute("SELECT norm, name FROM actors ORDER BY mention_count DESC LIMIT 20000"):
@@ -251,11 +254,20 @@ def query_events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: i
         ("(e.doc_id, e.place) IN (SELECT pe.doc_id, pe.entity_id FROM doc_entities pe"
          f" WHERE pe.actor_id IN ({_in(f.place_ids)}))"): () if f.place_ids is not None else None,
     })
+    # One row per event cluster (reports of one happening, sitroom.resolve.event_dedup): the first
+    # stored report that passes the filters stands for it, with the cluster's document count.
     rows = conn.execute(
-        "SELECT e.doc_id, e.id, e.type, e.mode, e.modality, e.date_text, e.date_start, e.date_end,"
-        " d.published, e.place, e.confidence, e.evidence_text, e.evidence_start, e.evidence_end"
-        f" FROM events e JOIN documents d ON d.id = e.doc_id {where}"
-        " ORDER BY COALESCE(e.date_start, d.published), e.doc_id, e.rowid LIMIT ? OFFSET ?",
+        "SELECT doc_id, id, type, mode, modality, date_text, date_start, date_end, published, place,"
+        " confidence, evidence_text, evidence_start, evidence_end, cluster_id, source_count FROM ("
+        " SELECT e.doc_id, e.id, e.type, e.mode, e.modality, e.date_text, e.date_start, e.date_end,"
+        " d.published, e.place, e.confidence, e.evidence_text, e.evidence_start, e.evidence_end,"
+        " m.cluster_id, (SELECT count(DISTINCT x.doc_id) FROM event_cluster_members x"
+        "   WHERE x.cluster_id = m.cluster_id) AS source_count, e.rowid AS event_rowid,"
+        " row_number() OVER (PARTITION BY COALESCE(m.cluster_id, -e.rowid) ORDER BY d.rowid, e.rowid) AS nth"
+        " FROM events e JOIN documents d ON d.id = e.doc_id"
+        " LEFT JOIN event_cluster_members m ON m.doc_id = e.doc_id AND m.event_id = e.id"
+        f" {where}) WHERE nth = 1"
+        " ORDER BY COALESCE(date_start, published), doc_id, event_rowid LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     return _event_rows(conn, rows)
 
@@ -271,8 +283,10 @@ def _event_rows(conn: sqlite3.Connection, rows: list[Any]) -> list[EventRow]:
             links.setdefault((doc_id, event_id), []).append((role, entity_id))
     wanted = [(d, e) for (d, _), pairs in links.items() for _, e in pairs]
     refs = entity_refs(conn, wanted + [(r[0], r[9]) for r in rows if r[9]])
+    reports = event_reports(conn, [r[14] for r in rows if r[14] is not None])
     result = []
-    for doc_id, event_id, type_, mode, modality, dtext, dstart, dend, pub, place, conf, ev, es, ee in rows:
+    for (doc_id, event_id, type_, mode, modality, dtext, dstart, dend, pub, place, conf, ev, es, ee,
+         cluster_id, count) in rows:
         sides = links.get((doc_id, event_id), [])
         result.append(EventRow(
             doc_id=doc_id, id=event_id, type=type_, mode=mode, modality=modality, date_text=dtext,
@@ -280,8 +294,29 @@ def _event_rows(conn: sqlite3.Connection, rows: list[Any]) -> list[EventRow]:
             source=[refs[(doc_id, e)] for r, e in sides if r == "source"],
             target=[refs[(doc_id, e)] for r, e in sides if r == "target"],
             place=refs.get((doc_id, place)) if place else None, confidence=conf, evidence=ev,
-            evidence_start=es, evidence_end=ee))
+            evidence_start=es, evidence_end=ee, cluster_id=cluster_id, source_count=count or 1,
+            reports=_own_first(reports.get(cluster_id, []), doc_id, event_id)))
     return result
+
+
+def event_reports(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> dict[int, list[EventReport]]:
+    """Every report of each cluster, oldest document first."""
+    ids = sorted(set(cluster_ids))
+    found: dict[int, list[EventReport]] = {}
+    for lo in range(0, len(ids), 400):
+        chunk = ids[lo:lo + 400]
+        rows = conn.execute(
+            "SELECT m.cluster_id, e.doc_id, e.id, e.modality, d.published, e.evidence_text, e.evidence_start,"
+            " e.evidence_end FROM event_cluster_members m JOIN events e ON e.doc_id = m.doc_id AND e.id = m.event_id"
+            f" JOIN documents d ON d.id = e.doc_id WHERE m.cluster_id IN ({','.join('?' * len(chunk))})"
+            " ORDER BY d.rowid, e.rowid", list(chunk))
+        for cid, *rest in rows:
+            found.setdefault(cid, []).append(EventReport(*rest))
+    return found
+
+
+def _own_first(reports: list[EventReport], doc_id: str, event_id: str) -> list[EventReport]:
+    return sorted(reports, key=lambda r: (r.doc_id, r.id) != (doc_id, event_id))
 
 
 @dataclass
