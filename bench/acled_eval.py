@@ -23,7 +23,8 @@ Scores (rows without a usable expectation are skipped, and the counts say how ma
   Ansaroul Islam, Al Qaeda) -> REB; other actors (communal militias, VDP, mutineers) are skipped.
   "strict" needs the exact sector; "civilian family" also accepts AGR/LAB/EDU/MED/REL/JRN/BUS/REF
   for CVL (PLOVER splits civilians by occupation, ACLED does not).
-* place: within 50 km of ACLED's coordinates, only when the place entity carries ``geo``.
+* place: the main event's place entity's ``geo`` within 50 km of ACLED's coordinates, over all
+  rows (no place or no ``geo`` is a miss); "(of geocoded)" scores only rows whose place has ``geo``.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ TYPE_MAP = {
 CIVILIAN_FAMILY = {"CVL", "AGR", "LAB", "EDU", "MED", "REL", "JRN", "BUS", "REF", "SOC"}
 MILITANT_NAMES = ("JNIM", "Islamic State", "Katiba", "Ansaroul", "Al Qaeda", "AQIM", "Boko Haram")
 WEAK_MODALITIES = {"hypothetical", "negated", "denied"}
-TARGETS = {"type": 0.95, "date": 0.95, "fatalities": 0.90, "sectors": 0.75}
+TARGETS = {"type": 0.95, "date": 0.95, "fatalities": 0.90, "sectors": 0.75, "place within 50 km": 0.75}
 
 
 @dataclass
@@ -161,14 +162,18 @@ def _score_sectors(row: dict[str, str], record: DocumentRecord, main: Event | No
 
 
 def _score_place(row: dict[str, str], record: DocumentRecord, main: Event | None, scores: Scores) -> None:
+    """Every row scores: no place, or a place without ``geo``, is a miss."""
+    rid = row["event_id_cnty"]
     entity = record.entity(main.place) if main is not None and main.place else None
     geo = entity.geo if entity is not None else None
     if not geo or geo.get("lat") is None:
-        scores.add("place has geo", False)
+        scores.add("place has geo", False, rid)
+        scores.add("place within 50 km", False, rid)
         return
     scores.add("place has geo", True)
     km = km_between(float(geo["lat"]), float(geo["lon"]), float(row["latitude"]), float(row["longitude"]))
-    scores.add("place within 50 km (of geocoded)", km <= 50.0, row["event_id_cnty"])
+    scores.add("place within 50 km", km <= 50.0, rid)
+    scores.add("place within 50 km (of geocoded)", km <= 50.0, rid)
 
 
 def run(csv_path: Path, limit: int | None) -> tuple[Scores, dict[str, Any]]:

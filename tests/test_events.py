@@ -38,7 +38,7 @@ def one(record: DocumentRecord, type_: str) -> Event:
         ("Gunmen abducted two teachers near Vell on Tuesday.", "ASSAULT", "abduct"),
         ("Rebels ambushed an army convoy outside Vell.", "ASSAULT", None),
         ("Thousands of students staged a demonstration in Vell.", "PROTEST", "demo"),
-        ("Rioters looted shops in the capital of Karesia.", "ASSAULT", "destroy"),
+        ("Rioters looted shops in the capital of Karesia.", "PROTEST", "riot"),
         ("The police arrested the opposition leader Anton Brask.", "COERCE", "arrest"),
         ("President Ilya Dorn was ousted in a coup in 2019.", "COERCE", None),
         ("The Foreign Minister of Karesia visited Moscow on Friday.", "CONSULT", "visit"),
@@ -156,7 +156,7 @@ def test_unnamed_actor_gets_a_typed_entity(extract: Extract) -> None:
     source = record.entity(event.source[0])
     target = record.entity(event.target[0])
     assert source is not None and source.sector == "UAF"
-    assert target is not None and target.sector == "AGR"
+    assert target is not None and target.sector == "CVL" and target.role == "farmer"
     assert event.casualties.killed == 1
 
 

@@ -158,7 +158,7 @@ def test_open_store_paths_and_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("SITROOM_DB", str(tmp_path / "env.db"))
     with open_store(None):
         assert (tmp_path / "env.db").exists()
-    with pytest.raises(StoreError, match="PostgreSQL support is not installed yet"):
-        open_store("postgresql://user@host/db")
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://user@127.0.0.1:1/db?connect_timeout=2")
     with pytest.raises(StoreError, match="unknown store URL"):
         open_store("mysql://host/db")

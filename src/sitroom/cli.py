@@ -248,6 +248,40 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     return run_actor_override(db=args.db, op=args.op, actor=args.actor, value=args.value)
 
 
+def _register_batch(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="extract whole archives in parallel into Parquet tables (resumable)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL, text or WARC files, or folders")
+    p.add_argument("--out", required=True, help="output folder for the Parquet tables")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local process pool (default) or Ray (pip install 'sitroom[ray]')")
+    p.add_argument("--address", help="address of an existing Ray cluster (engine ray)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes / Ray actors")
+    p.add_argument("--gpu", action="store_true", help="one GPU per Ray actor (spacy.require_gpu)")
+    _add_model(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(handler=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from sitroom.cli_support import run_batch_command
+
+    return run_batch_command(args)
+
+
+def _register_load(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("load", help="load a batch output folder into the store (bulk, idempotent)")
+    p.add_argument("folder", metavar="DIR")
+    _add_db(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(handler=_cmd_load)
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from sitroom.cli_support import run_load
+
+    return run_load(args.folder, db=args.db, quiet=args.quiet)
+
+
 # --- backup, demo, eval -------------------------------------------------------------------------
 
 
@@ -317,6 +351,8 @@ _COMMANDS = [
     _register_claims,
     _register_contradictions,
     _register_actors,
+    _register_batch,
+    _register_load,
     _register_export,
     _register_import,
     _register_demo,

@@ -384,6 +384,35 @@ def _import_file(path: Path, store: Any, summary: RunSummary) -> None:
                 _report_failure(summary, where, str(exc))
 
 
+# --- batch / load ---------------------------------------------------------------------------------
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    from sitroom.batch import run_batch
+
+    with progress_bar(f"batch ({args.engine})", args.quiet) as advance:
+        summary = run_batch(args.inputs, args.out, engine=args.engine, workers=args.workers,
+                            address=args.address, model=args.model, progress=advance, gpu=args.gpu)
+    for line in summary.failed:
+        err.print(f"[red]skipped[/red] {line}", markup=True, highlight=False)
+    rows = ", ".join(f"{n} {t}" for t, n in summary.rows.items() if n)
+    colour = "red" if summary.failed else "green"
+    err.print(f"[{colour}]batch:[/{colour}] {summary.documents} documents in {summary.shards_done} shards "
+              f"({summary.shards_skipped} finished before, skipped), {summary.docs_per_second:.1f} docs/s, "
+              f"{len(summary.failed)} failed; {rows} -> {summary.out_dir}", markup=True)
+    return 1 if summary.failed else 0
+
+
+def run_load(folder: str, db: str | None, quiet: bool) -> int:
+    from sitroom.batch import load
+
+    with open_store(db) as store, progress_bar("load", quiet) as advance:
+        summary = load(folder, store, progress=advance)
+    err.print(f"load: {summary.shards} shards, {summary.read} documents read, {summary.stored} stored, "
+              f"{summary.skipped} already stored")
+    return 0
+
+
 # --- demo / eval ----------------------------------------------------------------------------------
 
 

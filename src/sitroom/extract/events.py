@@ -9,7 +9,9 @@ casualties. PLOVER rules decided here, after modality is known:
 * signing an agreement is SUPPORT, but a planned or hypothetical signing is AGREE;
 * a planned withdrawal is CONCEDE, a done one RETREAT;
 * sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
-  other than the sender, MOBILIZE otherwise.
+  other than the sender, MOBILIZE otherwise;
+* violence by demonstrators is a riot, and so is the demonstration it happens in
+  (:mod:`events_riots`).
 
 Noun triggers with nothing attached (no actor, place, date, number) are dropped: "violent attacks
 remain a threat" is not an event record anyone can use. Sentences whose only subject is the
@@ -23,7 +25,9 @@ from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
 from sitroom.extract.events_actors import (
+    coarser_geocoded_place,
     first_place_in,
+    locative_name_place,
     phrase_chars,
     place_from_preps,
     place_of_phrase,
@@ -42,6 +46,7 @@ from sitroom.extract.events_casualties import casualty_counts
 from sitroom.extract.events_detect import Trigger, find_triggers
 from sitroom.extract.events_lexicon import DEPLOY, Label, Lexicon, load_lexicon
 from sitroom.extract.events_modality import modality_from_parse, strongest
+from sitroom.extract.events_riots import mark_riots
 from sitroom.extract.events_roles import roles_for
 from sitroom.records import Casualties, Event
 
@@ -59,6 +64,10 @@ ORPHAN_WINDOW = 2
 class _Candidate:
     trigger: Trigger
     merged: list[Trigger] = field(default_factory=list)
+    counted: set[int] = field(default_factory=set)
+    """Casualty words this candidate's toll was read from."""
+    others: list[Token] = field(default_factory=list)
+    """Heads of the sentence's other events: their clauses tell their own tolls."""
 
 
 class EventStep:
@@ -78,11 +87,13 @@ class EventStep:
     def __call__(self, ctx: Context) -> None:
         if ctx.doc is None or len(ctx.doc) == 0:
             return
+        counted: set[int] = set()  # casualty words already counted, so a toll is counted once
         for sent in ctx.doc.sents:
             for candidate in self._candidates(sent):
-                event = self._event(ctx, candidate)
-                if event is not None:
-                    self._add(ctx, event, candidate)
+                event = self._event(ctx, candidate, counted)
+                if event is not None and self._add(ctx, event, candidate):
+                    counted.update(candidate.counted)
+        mark_riots(ctx)
 
     # detection -------------------------------------------------------------------------------
 
@@ -94,11 +105,14 @@ class EventStep:
             if host is not None:
                 host.merged.append(cand.trigger)
                 candidates.remove(cand)
+        for cand in candidates:
+            cand.others = [c.trigger.head for c in candidates
+                           if c is not cand and c.trigger.kind not in ("noun", "agent")]
         return candidates
 
     # building ---------------------------------------------------------------------------------
 
-    def _event(self, ctx: Context, cand: _Candidate) -> Event | None:
+    def _event(self, ctx: Context, cand: _Candidate, counted: set[int]) -> Event | None:
         trigger = cand.trigger
         roles = roles_for(trigger)
         for merged in cand.merged:  # victims of "killing 12 civilians" are the attack's targets
@@ -126,12 +140,12 @@ class EventStep:
             claim=claim_id,
             extractor=self.extractor,
         )
-        event.date = date_for(ctx, trigger.start_char, spans)
-        event.place = self._place(ctx, cand, sources.places + targets.places, spans,
-                                  set(event.source) | set(event.target))
+        event.date = date_for(ctx, trigger.start_char, spans, trigger.head)
+        event.place = self._geocoded(ctx, self._place(ctx, cand, sources.places + targets.places, spans,
+                                                      set(event.source) | set(event.target)), spans)
         self._quantities(ctx, event, cand, [own, clause])
-        event.casualties = self._casualties(cand)
-        if trigger.kind in ("noun", "agent") and not _has_arguments(event):
+        event.casualties = self._casualties(cand, counted)
+        if trigger.kind in ("noun", "agent") and not _has_arguments(event) and not _is_headline(trigger):
             return None
         event.confidence = _confidence(event, trigger)
         return event
@@ -161,7 +175,17 @@ class EventStep:
             found = first_place_in(ctx, span.start, span.end, exclude)
             if found is not None:
                 return found
-        return None
+        # "killed a farmer in Djika (Arbinda, Soum)": a name after "in" deeper in the clause
+        sent = cand.trigger.head.sent
+        return locative_name_place(ctx, [t for t in sent if spans[-1].contains(t.idx, t.idx + len(t.text))])
+
+    def _geocoded(self, ctx: Context, place: str | None, spans: list[CharSpan]) -> str | None:
+        """The place, or the geocoded place its qualifier names when it has no coordinates."""
+        entity = ctx.record.entity(place)
+        if entity is None or entity.geo:
+            return place
+        wide = spans[-1]
+        return coarser_geocoded_place(ctx, entity.id, wide.start, wide.end) or place
 
     def _quantities(self, ctx: Context, event: Event, cand: _Candidate, spans: list[CharSpan]) -> None:
         for span in spans:
@@ -174,18 +198,22 @@ class EventStep:
                     quantity.about = _quantity_owner(ctx, cand, quantity.span.start, event)
             return
 
-    def _casualties(self, cand: _Candidate) -> Casualties:
+    def _casualties(self, cand: _Candidate, counted: set[int]) -> Casualties:
         scope = _scope_tokens(cand)
-        counts = casualty_counts(cand.trigger.head, self.lexicon, scope)
+        trial = set(counted)  # committed only when the event is kept (see __call__)
+        counts = casualty_counts(cand.trigger.head, self.lexicon, scope, trial)
+        cand.counted = trial - counted
         return Casualties(**counts)
 
-    def _add(self, ctx: Context, event: Event, cand: _Candidate) -> None:
+    def _add(self, ctx: Context, event: Event, cand: _Candidate) -> bool:
+        """Store the event (or add its toll to the attack it reports); False when it is dropped."""
         if _is_orphan_toll(cand, event) and _attach_to_previous(ctx, event):
-            return
+            return True
         if _is_anaphoric(cand.trigger, event, ctx.record.events):
-            return
+            return False
         event.id = ctx.new_id("v")
         ctx.record.events.append(event)
+        return True
 
 
 # helpers ----------------------------------------------------------------------------------------
@@ -222,10 +250,14 @@ def _casualty_host(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate
 def _scope_tokens(cand: _Candidate) -> list[Token]:
     """Tokens whose casualty words count for this event: its subtree and the merged triggers'."""
     heads = [cand.trigger.head] + [t.head for t in cand.merged]
+    own = {h.i for h in heads}
+    # "killed two policemen who shot dead a woman": the relative clause's killing is its own event
+    blocked = {t.i for other in cand.others if other.i not in own for t in other.subtree}
     seen: dict[int, Token] = {}
     for head in heads:
         for token in head.subtree:
-            seen[token.i] = token
+            if token.i not in blocked or token.i in own:
+                seen[token.i] = token
         seen[head.i] = head
     if cand.trigger.kind == "noun" and cand.trigger.head.dep_ in ("nsubj", "nsubjpass"):
         verb = cand.trigger.head.head  # "clashes resulted in one dead"; "the raid left five dead"
@@ -267,6 +299,13 @@ def _quantity_owner(ctx: Context, cand: _Candidate, char: int, event: Event) -> 
     if entity is not None and (entity.id in event.source or entity.id in event.target):
         return entity.id
     return None
+
+
+def _is_headline(trigger: Trigger) -> bool:
+    """"Protest against the sale of land": a verbless fragment whose root is the event noun."""
+    head = trigger.head
+    return trigger.kind == "noun" and head.dep_ == "ROOT" and not any(
+        t.pos_ in ("VERB", "AUX") for t in head.sent)
 
 
 def _has_arguments(event: Event) -> bool:

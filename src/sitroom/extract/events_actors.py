@@ -37,12 +37,15 @@ PRONOUN_KINDS = {
 ACTOR_NOUNS: dict[str, tuple[str, str]] = {
     # noun lemma -> (sector, kind); sectors per conventions.md
     "gunman": ("UAF", "group"), "assailant": ("UAF", "group"), "attacker": ("UAF", "group"),
+    "aggressor": ("UAF", "group"),
     "militant": ("REB", "group"), "jihadist": ("REB", "group"), "insurgent": ("REB", "group"),
     "rebel": ("REB", "group"), "terrorist": ("REB", "group"), "islamist": ("REB", "group"),
-    "extremist": ("REB", "group"),
+    "extremist": ("REB", "group"), "fighter": ("REB", "group"),
     "soldier": ("MIL", "organization"), "troop": ("MIL", "organization"), "army": ("MIL", "organization"),
-    "military": ("MIL", "organization"), "gendarme": ("MIL", "organization"),
-    "serviceman": ("MIL", "organization"),
+    "military": ("MIL", "organization"), "serviceman": ("MIL", "organization"),
+    "commando": ("MIL", "organization"),
+    # gendarmes police the country (ACLED and CAMEO code them as police), whatever ministry they report to
+    "gendarme": ("COP", "organization"), "gendarmerie": ("COP", "organization"),
     "police": ("COP", "organization"), "policeman": ("COP", "organization"),
     "policemen": ("COP", "organization"), "policewoman": ("COP", "organization"),
     "civilian": ("CVL", "group"), "villager": ("CVL", "group"), "resident": ("CVL", "group"),
@@ -50,15 +53,33 @@ ACTOR_NOUNS: dict[str, tuple[str, str]] = {
     "protester": ("CVL", "group"), "protestor": ("CVL", "group"), "demonstrator": ("CVL", "group"),
     "rioter": ("CVL", "group"), "mob": ("CVL", "group"), "crowd": ("CVL", "group"),
     "woman": ("CVL", "group"), "child": ("CVL", "group"), "passenger": ("CVL", "group"),
-    "farmer": ("AGR", "group"), "herder": ("AGR", "group"), "pastoralist": ("AGR", "group"),
-    "worker": ("LAB", "group"), "student": ("EDU", "group"), "teacher": ("EDU", "group"),
-    "trader": ("BUS", "group"), "merchant": ("BUS", "group"), "driver": ("CVL", "group"),
-    "journalist": ("JRN", "group"), "nurse": ("MED", "group"), "doctor": ("MED", "group"),
-    "imam": ("REL", "group"), "priest": ("REL", "group"), "refugee": ("REF", "group"),
+    "man": ("CVL", "group"), "family": ("CVL", "group"), "landowner": ("CVL", "group"),
+    "individual": ("CVL", "group"), "person": ("CVL", "group"),
+    "driver": ("CVL", "group"), "motorist": ("CVL", "group"), "traveller": ("CVL", "group"),
+    "traveler": ("CVL", "group"), "pedestrian": ("CVL", "group"), "worshipper": ("CVL", "group"),
     "mercenary": ("PMC", "group"),
     "militia": ("PRM", "group"), "militiaman": ("PRM", "group"), "volunteer": ("PRM", "group"),
     "vigilante": ("PRM", "group"),
+    # Sahel self-defence militias named by a common noun ("Dozo hunters", "a Koglweogo group")
+    "dozo": ("PRM", "group"), "koglweogo": ("PRM", "group"),
 }
+OCCUPATIONS: dict[str, str] = {
+    "farmer": "AGR", "herder": "AGR", "pastoralist": "AGR", "herdsman": "AGR", "herdsmen": "AGR",
+    "fisherman": "AGR", "worker": "LAB", "miner": "LAB", "labourer": "LAB", "laborer": "LAB",
+    "student": "EDU", "teacher": "EDU", "pupil": "EDU", "trader": "BUS", "merchant": "BUS",
+    "shopkeeper": "BUS", "vendor": "BUS", "journalist": "JRN", "reporter": "JRN", "nurse": "MED",
+    "doctor": "MED", "imam": "REL", "priest": "REL", "pastor": "REL", "catechist": "REL",
+    "refugee": "REF",
+}
+"""People named by their trade. As unorganised people they are civilians (``CVL``; ACLED's
+"Civilians" with the trade as associated actor): the trade goes to the entity's ``role`` and the
+PLOVER occupational sector is kept in :data:`OCCUPATIONS` for callers that want it. Organised
+bodies ("the farmers' union") are names the resolver types, not these nouns."""
+UNIT_NOUNS = {"convoy", "patrol", "unit", "detachment", "post", "outpost", "base", "position", "camp",
+              "barracks", "checkpoint", "vehicle", "column", "garrison", "station"}
+"""Nouns for a force's units and sites: attacking "an army convoy" targets the army."""
+FORCE_MODIFIERS = {"army": "MIL", "military": "MIL", "soldier": "MIL", "troop": "MIL", "naval": "MIL",
+                   "gendarmerie": "COP", "police": "COP", "gendarme": "COP"}
 UNKNOWN_ARMED = {"unknown", "unidentified", "armed", "masked", "suspected"}
 """Modifiers that make "men"/"individuals" unidentified armed actors ("armed men")."""
 UNKNOWN_ARMED_HEADS = {"man", "men", "individual", "person", "assailant", "gunman"}
@@ -94,7 +115,7 @@ def resolve_tokens(ctx: Context, tokens: list[Token], create: bool) -> ActorResu
 def entity_for_token(ctx: Context, token: Token, create: bool) -> Entity | None:
     start, end = phrase_chars(token)
     entity = ctx.entity_at(start, end)
-    if entity is not None:
+    if entity is not None and not (create and _untyped_modifier(ctx, entity, token)):
         return entity
     if token.pos_ == "PRON":
         return _pronoun_antecedent(ctx, token)
@@ -104,6 +125,18 @@ def entity_for_token(ctx: Context, token: Token, create: bool) -> Entity | None:
     if create:
         return _common_noun_actor(ctx, token, start, end)
     return None
+
+
+def _untyped_modifier(ctx: Context, entity: Entity, token: Token) -> bool:
+    """"two Gourmantche farmers": the name found is an untyped modifier, the head noun is the actor.
+
+    Only for names with no sector that are not states or places (ethnic and local names the model
+    guessed a kind for); "French troops" stay France's, "Wagner mercenaries" Wagner's.
+    """
+    if entity.sector is not None or entity.kind in ("country", "place") or actor_type(token) is None:
+        return False
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    return not any(m.entity == entity.id and m.start <= head_start and head_end <= m.end for m in ctx.mentions)
 
 
 def phrase_chars(token: Token) -> tuple[int, int]:
@@ -151,19 +184,18 @@ def _pronoun_antecedent(ctx: Context, pronoun: Token) -> Entity | None:
 
 
 def _common_noun_actor(ctx: Context, token: Token, start: int, end: int) -> Entity | None:
-    typed = _actor_type(token)
+    typed = actor_type(token)
     if typed is None:
         return None
-    sector, kind = typed
     name = _actor_name(token)
     existing = next((e for e in ctx.record.entities
                      if e.extractor.startswith("events") and e.name.lower() == name.lower()), None)
-    mention = Mention(start=start, end=end, text=ctx.text[start:end], kind=kind, label="EVENT-ACTOR",
-                      sector=sector, is_name=False, sentence=ctx.sentence_index(start),
+    mention = Mention(start=start, end=end, text=ctx.text[start:end], kind=typed.kind, label="EVENT-ACTOR",
+                      sector=typed.sector, role=typed.role, is_name=False, sentence=ctx.sentence_index(start),
                       extractor="events/1")
     if existing is None:
-        existing = Entity(id=ctx.new_id("e"), name=name, kind=kind, sector=sector, code=sector,
-                          extractor="events/1")
+        existing = Entity(id=ctx.new_id("e"), name=name, kind=typed.kind, sector=typed.sector,
+                          code=typed.sector, role=typed.role, extractor="events/1")
         ctx.record.entities.append(existing)
     mention.entity = existing.id
     existing.mentions.append(mention)
@@ -171,21 +203,56 @@ def _common_noun_actor(ctx: Context, token: Token, start: int, end: int) -> Enti
     return existing
 
 
-def _actor_type(token: Token) -> tuple[str, str] | None:
-    lemma = token.lemma_.lower()
+@dataclass(frozen=True)
+class ActorType:
+    """Sector, kind and (for trades) role of a common-noun actor."""
+
+    sector: str
+    kind: str
+    role: str | None = None
+
+
+def actor_type(token: Token) -> ActorType | None:
+    """The actor a common noun names ("unknown gunmen" UAF, "farmers" CVL/farmer), or None."""
+    lemma = _noun_key(token)
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-    if lemma in UNKNOWN_ARMED_HEADS and modifiers & UNKNOWN_ARMED:
-        return ("UAF", "group")
-    if lemma in ("gunman", "assailant", "attacker") and not modifiers - UNKNOWN_ARMED:
-        return ("UAF", "group")
-    found = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(token.lower_)
-    if found is None and lemma == "force":
-        police = any(c.lemma_.lower() == "police" for c in token.children)
-        return ("COP", "organization") if police else ("MIL", "organization")
-    if found is None and lemma == "officer":
-        police = any(c.lemma_.lower() == "police" for c in token.children)
-        return ("COP", "organization") if police else None
-    return found
+    if lemma in UNKNOWN_ARMED_HEADS and (modifiers & UNKNOWN_ARMED or _armed_with(token)):
+        return ActorType("UAF", "group")
+    if lemma in ("gunman", "assailant", "attacker", "aggressor") and not modifiers - UNKNOWN_ARMED:
+        return ActorType("UAF", "group")
+    if "volunteer" in modifiers and lemma in ("fighter", "man", "militia", "guard"):
+        return ActorType("PRM", "group")
+    if lemma in OCCUPATIONS:
+        return ActorType("CVL", "group", lemma)
+    found = ACTOR_NOUNS.get(lemma)
+    if found is not None:
+        return ActorType(*found)
+    if lemma == "force":
+        police = any(c.lemma_.lower() in ("police", "gendarmerie") for c in token.children)
+        return ActorType("COP", "organization") if police else ActorType("MIL", "organization")
+    if lemma == "officer" and any(c.lemma_.lower() == "police" for c in token.children):
+        return ActorType("COP", "organization")
+    if lemma in UNIT_NOUNS:  # "an army convoy", "a gendarmerie unit": the force it belongs to
+        force = next((FORCE_MODIFIERS[m] for m in modifiers if m in FORCE_MODIFIERS), None)
+        return ActorType(force, "organization") if force else None
+    return None
+
+
+def _noun_key(token: Token) -> str:
+    """The lexicon key of a noun: its lemma, or a singular the small model missed ("Gendarmes")."""
+    for key in (token.lemma_.lower(), token.lower_):
+        if key in ACTOR_NOUNS or key in OCCUPATIONS or key in UNKNOWN_ARMED_HEADS:
+            return key
+    word = token.lower_
+    for singular in (word[:-1], word[:-2], word[:-3] + "man" if word.endswith("men") else ""):
+        if singular and (singular in ACTOR_NOUNS or singular in OCCUPATIONS):
+            return singular
+    return token.lemma_.lower()
+
+
+def _armed_with(token: Token) -> bool:
+    """"individuals armed with rifles": a participle clause that arms the noun."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() == "arm" for c in token.children)
 
 
 def _actor_name(token: Token) -> str:
@@ -219,7 +286,12 @@ def _untyped_name_place(ctx: Context, prep: Token, pobj: Token) -> str | None:
         return None
     start, end = phrase_chars(pobj)
     entity = ctx.entity_at(start, end)
-    if entity is not None and entity.kind in ("organization", "other") and entity.sector is None:
+    if entity is None or entity.sector is not None:
+        return None
+    if entity.kind in ("organization", "other"):
+        return entity.id
+    # "killed a farmer in Djika": nobody is killed *in* a person; an untitled one-word "person"
+    if entity.kind == "person" and prep.lower_ in ("in", "near") and entity.role is None and " " not in entity.name:
         return entity.id
     return None
 
@@ -256,3 +328,39 @@ def first_place_in(ctx: Context, start: int, end: int, exclude: set[str] | None 
         if entity.kind == "country" and country is None:
             country = entity.id
     return country
+
+
+QUALIFIER_REACH = 60
+"""Characters after a place name in which its bracketed qualifier ("(Toeni, Sourou)") lies."""
+
+
+def coarser_geocoded_place(ctx: Context, place_id: str, start: int, end: int) -> str | None:
+    """A geocoded place that contains an ungeocoded one, from the qualifier written beside it.
+
+    "in Seme (Toeni, Sourou)": GeoNames may not know the village, but the department or province
+    in brackets is where the event happened too, at a coarser scale; a map can show that. Only
+    constraining qualifiers (brackets, "in") count, the first geocoded name in them wins.
+    """
+    try:
+        from sitroom.resolve.geo_text import qualifier_after
+    except ImportError:  # the geocoder is optional to this step
+        return None
+    for mention in (m for m in ctx.mentions_in(start, end) if m.entity == place_id):
+        qualifier = qualifier_after(ctx.text, mention.end)
+        if qualifier is None or not qualifier.strict:
+            continue
+        for inner in ctx.mentions_in(qualifier.start, qualifier.start + QUALIFIER_REACH):
+            entity = ctx.entity_of_mention(inner)
+            if entity is not None and entity.id != place_id and entity.geo and entity.kind in ("place", "country"):
+                return entity.id
+    return None
+
+
+def locative_name_place(ctx: Context, tokens: list[Token]) -> str | None:
+    """The first untyped proper name after "in"/"near"/"at" among ``tokens`` (see _untyped_name_place)."""
+    for prep in (t for t in tokens if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = place_of_phrase(ctx, pobj) or _untyped_name_place(ctx, prep, pobj)
+            if found is not None:
+                return found
+    return None

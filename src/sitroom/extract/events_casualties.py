@@ -110,32 +110,84 @@ def _number_phrase(num: Token) -> int | None:
     return parse_number(text) if text else None
 
 
-def casualty_counts(head: Token, lexicon: Lexicon, scope: list[Token]) -> dict[str, int]:
-    """Counts per casualty field for casualty words among ``scope`` tokens (the event's clause)."""
+ATTEMPT_VERBS = {"attempt", "try", "seek", "fail", "threaten", "plan", "intend", "want", "aim"}
+"""Verbs whose infinitive did not (or not yet) happen: "attempted to kill a farmer" kills no one."""
+RESULT_WORDS = {"dead", "death"}
+"""Result phrases that make an act a killing: "shot dead", "beaten to death"."""
+
+
+def casualty_counts(head: Token, lexicon: Lexicon, scope: list[Token],
+                    counted: set[int] | None = None) -> dict[str, int]:
+    """Counts per casualty field for casualty words among ``scope`` tokens (the event's clause).
+
+    ``counted`` holds the indices of casualty words an earlier event of the document already
+    counted; they are skipped and the new ones added, so a toll told once is counted once
+    ("assaulted and shot and killed a farmer" is one death, whichever verbs become events).
+    """
     counts: dict[str, int] = {}
     for token in scope:
-        field_name = lexicon.casualty_field(token.lemma_) or lexicon.casualty_field(token.lower_)
+        if counted is not None and token.i in counted:
+            continue
+        field_name = casualty_field_of(token, lexicon)
         if field_name is None:
             continue
         value = _count_for_word(token)
         if value is not None:
             counts[field_name] = counts.get(field_name, 0) + value
+            if counted is not None:
+                counted.add(token.i)
     return counts
+
+
+def casualty_field_of(token: Token, lexicon: Lexicon) -> str | None:
+    """``killed``/``injured``/... for a casualty word, with "shot dead" and "beaten to death"."""
+    found = lexicon.casualty_field(token.lemma_) or lexicon.casualty_field(token.lower_)
+    if found is None and token.pos_ == "VERB" and _has_result(token):
+        return "killed"
+    return found
+
+
+def _has_result(verb: Token) -> bool:
+    """"shot dead a woman", "beaten to death"; not "left five dead", where "dead" counts itself."""
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp"):
+            return _adjective_count(child) is None
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return True
+    return False
 
 
 def _count_for_word(word: Token) -> int | None:
     if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod",):
+        if _attempted(word):
+            return None
         if word.lemma_.lower() == "die":
             return _first_count(c for c in word.children if c.dep_ == "nsubj")
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
-        if passive:
-            return _first_count(c for c in word.children if c.dep_ in ("nsubjpass", "nsubj"))
-        if word.dep_ == "acl" and word.tag_ == "VBN":  # "five soldiers killed in the ambush"
-            return count_of(word.head)
-        objs = [c for c in word.children if c.dep_ in ("dobj", "nsubj") and c.pos_ == "NUM"]
-        objs += [c for c in word.children if c.dep_ == "dobj" and c.pos_ != "NUM"]
-        return _first_count(objs)
+        return _verb_count(word)
     return _adjective_count(word)
+
+
+def _verb_count(word: Token) -> int | None:
+    objects = [c for c in word.children if c.dep_ == "dobj" and c.lower_ not in RESULT_WORDS]
+    if not objects and _has_result(word):  # "shot dead a boy": the parser makes the victim npadvmod
+        objects = [c for c in word.children if c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")]
+    # "IS" in "presumed IS Sahel militants killed" parses as a passive auxiliary: an object says active
+    passive = any(c.dep_ == "nsubjpass" for c in word.children) or (
+        any(c.dep_ == "auxpass" for c in word.children) and not objects)
+    if passive:
+        return _first_count(c for c in word.children if c.dep_ in ("nsubjpass", "nsubj"))
+    if word.dep_ == "acl" and word.tag_ == "VBN":  # "five soldiers killed in the ambush"
+        return count_of(word.head)
+    objs = [c for c in word.children if c.dep_ in ("dobj", "nsubj") and c.pos_ == "NUM"]
+    objs += [c for c in objects if c.pos_ != "NUM"]
+    found = _first_count(objs)
+    if found is None and word.tag_ == "VBN" and not objects:  # "7 killed." (a headline-style toll)
+        found = _first_count(c for c in word.children if c.pos_ == "NUM" and c.i < word.i)
+    return found
+
+
+def _attempted(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
 
 
 def _adjective_count(word: Token) -> int | None:

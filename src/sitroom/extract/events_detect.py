@@ -64,7 +64,7 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     triggers: list[Trigger] = []
     consumed: set[int] = set()
     for token in sent:
-        if token.pos_ in VERB_TAGS and token.dep_ != "amod":
+        if token.pos_ in VERB_TAGS and token.dep_ != "amod" and not _is_heading(token):
             trigger = _verb_trigger(token, lexicon)
             if trigger is not None:
                 triggers.append(trigger)
@@ -73,11 +73,24 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     verb_types = {t.head.i: t.label.type for t in triggers}
     for token in sent:
         if token.pos_ in NOUN_TAGS and token.i not in consumed and token.ent_type_ not in ("DATE", "TIME"):
+            if _is_heading(token):
+                continue
             trigger = _noun_trigger(token, lexicon)
             if trigger is not None and not _restates_verb(token, trigger.label, verb_types):
                 triggers.append(trigger)
     triggers.sort(key=lambda t: t.start_char)
     return triggers
+
+
+HEADING_REACH = 3
+"""Tokens from the sentence start within which "Looting:" or "Property destruction:" is a label."""
+
+
+def _is_heading(token: Token) -> bool:
+    """A category label before a colon ("Looting: On 3 May, militants seized ..."), not an event."""
+    nxt = token.i + 1
+    return (token.i - token.sent.start < HEADING_REACH and nxt < token.sent.end
+            and token.doc[nxt].text == ":")
 
 
 def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
@@ -147,6 +160,8 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
     label = lexicon.light_verb(lemma, obj_lemma)
     if label is None and lemma in COMMUNICATION_VERBS and obj_lemma in THREAT_OBJECTS:
         label = Label("THREATEN")
+    if label is not None and obj_lemma == "operation" and _non_combat(obj):
+        label = None
     if label is not None:
         if label.type == CLAIMED:
             return _claimed(verb, obj, lexicon)
@@ -156,6 +171,15 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
         if noun is not None:
             return Trigger(noun, verb, [verb, obj], "support", obj=obj)
     return None
+
+
+NON_COMBAT = {"rescue", "humanitarian", "peacekeeping", "search", "evacuation", "relief", "recovery",
+              "mining", "clean", "cleanup", "vaccination", "election", "electoral", "sting", "undercover"}
+"""Modifiers of "operation" that make it anything but an offensive."""
+
+
+def _non_combat(operation: Token) -> bool:
+    return any(c.lemma_.lower() in NON_COMBAT for c in operation.children if c.dep_ in ("compound", "amod"))
 
 
 def _claimed(verb: Token, responsibility: Token, lexicon: Lexicon) -> Trigger:
@@ -182,7 +206,7 @@ def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
     """Label of an event noun, refined by modifiers ("drone strike", "suicide bombing")."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("DATE", "TIME"):
         return None  # "On 7 March": a month, not a march
-    label = lexicon.noun(noun.lemma_) or lexicon.noun(noun.lower_)
+    label = lexicon.noun(noun.lemma_) or lexicon.noun(noun.lower_) or _hyphenated_label(noun, lexicon)
     if label is None:
         return None
     modifiers = [lexicon.noun_modifiers.get(c.lemma_.lower()) for c in noun.children
@@ -195,6 +219,14 @@ def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
         if mod.type == label.type and mod.mode and label.type in ("ASSAULT", "PROTEST"):
             return Label(label.type, mod.mode)
     return label
+
+
+def _hyphenated_label(noun: Token, lexicon: Lexicon) -> Label | None:
+    """"sit-in" is tokenized "sit", "-", "in": the noun with its hyphen-joined compound."""
+    if noun.i < 2 or noun.nbor(-1).text != "-":
+        return None
+    first = noun.nbor(-2)
+    return lexicon.noun(f"{first.lower_}-{noun.lower_}") if first.head == noun else None
 
 
 def _restates_verb(noun: Token, label: Label, verb_types: dict[int, str]) -> bool:

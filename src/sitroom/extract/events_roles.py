@@ -42,10 +42,56 @@ def roles_for(trigger: Trigger) -> Roles:
     if trigger.kind in ("noun", "agent"):
         return _noun_roles(trigger)
     roles = _subject_roles(trigger.head, 0)
-    for obj in _verb_objects(trigger):
+    if not roles.sources and not roles.targets:
+        roles.sources.extend(_left_neighbour_subject(trigger.head))
+    objects = _verb_objects(trigger) or _shared_object(trigger)
+    for obj in objects:
         roles.targets.extend(expand_conj(obj))
     roles.targets = [t for t in roles.targets if t not in roles.sources]
     return roles
+
+
+def _shared_object(trigger: Trigger) -> list[Token]:
+    """"arrested and tortured a civilian": the object of the last conjunct belongs to each verb."""
+    verb = trigger.head
+    if trigger.kind != "verb" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        objs = [c for c in conj.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[:1]
+        deeper = _shared_object(Trigger(trigger.label, conj, [conj], "verb"))
+        if deeper:
+            return deeper
+    return []
+
+
+SUBJECT_SKIPS = {"ADV", "AUX", "PART"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _left_neighbour_subject(verb: Token) -> list[Token]:
+    """A finite verb the parser left without subject: the noun phrase right before it.
+
+    The small model misparses hedged subjects ("presumed X militants attacked", where "presumed"
+    becomes the verb of "X"); the noun directly left of the verb (adverbs and auxiliaries
+    skipped) is the subject in such reporting, and its coordinated family comes with it.
+    """
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "attacked and burned": the first verb's
+        verb = verb.head
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ != "ROOT":
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in SUBJECT_SKIPS:
+        i -= 1
+    if i < verb.sent.start or verb.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return []
+    token = verb.doc[i]
+    while token.dep_ == "conj" and token.head != token and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return expand_conj(token)
 
 
 def expand_conj(token: Token) -> list[Token]:
@@ -91,6 +137,9 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
             return Roles(sources=expand_conj(objs[0]))
         inherited = _subject_roles(head, depth + 1)
         return Roles(sources=inherited.sources + inherited.targets)  # "is set to deploy"
+    if dep == "advcl" and _is_infinitive(verb):  # "went to the street to protest": the goers protest
+        inherited = _subject_roles(head, depth + 1)
+        return Roles(sources=inherited.sources)
     if dep in ("conj", "advcl", "pcomp", "prep"):
         inherited = _subject_roles(head, depth + 1)
         if dep == "conj" and _is_active(verb):
@@ -99,6 +148,10 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
         if dep == "conj" or verb.tag_ == "VBG":
             return inherited
     return Roles()
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_active(verb: Token) -> bool:
@@ -131,9 +184,23 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
         for child in holder.children:
             if child.dep_ == "dobj" and child != trigger.obj and holder == trigger.head:
                 out.append(child)
-            elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
+            elif child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or _taken_from(trigger, child)):
                 out.extend(c for c in child.children if c.dep_ == "pobj")
-    return [t for t in out if t != trigger.obj]
+    if trigger.head.lemma_.lower() in TAKING_VERBS:  # "seized 5 tricycles from farmers"
+        for obj in (c for c in trigger.head.children if c.dep_ == "dobj"):
+            out.extend(p for prep in obj.children if prep.lower_ == "from"
+                       for p in prep.children if p.dep_ == "pobj")
+    # "On 14 September, X attacked": a date is no target
+    return [t for t in out if t != trigger.obj and t.ent_type_ not in ("DATE", "TIME")]
+
+
+TAKING_VERBS = {"seize", "steal", "rob", "loot", "confiscate", "take", "grab", "extort", "snatch",
+                "abduct", "kidnap", "rustle"}
+
+
+def _taken_from(trigger: Trigger, prep: Token) -> bool:
+    """"seized livestock from herders": whoever something is taken from is the target."""
+    return prep.lower_ == "from" and trigger.head.lemma_.lower() in TAKING_VERBS
 
 
 def _noun_roles(trigger: Trigger) -> Roles:
@@ -146,9 +213,19 @@ def _noun_roles(trigger: Trigger) -> Roles:
             roles.sources.extend(expand_conj(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
             roles.sources.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "between":  # "clashes between A and B"
+            sides = [t for pobj in child.children if pobj.dep_ == "pobj" for t in expand_conj(pobj)]
+            roles.sources.extend(sides[:1])
+            roles.targets.extend(sides[1:])
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 roles.targets.extend(expand_conj(pobj))
+    if noun.dep_ in ("nsubj", "nsubjpass") and not roles.sources:
+        # "a clash was reported between farmers and herders": the sides hang from the verb
+        for prep in (c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"):
+            sides = [t for pobj in prep.children if pobj.dep_ == "pobj" for t in expand_conj(pobj)]
+            roles.sources.extend(sides[:1])
+            roles.targets.extend(sides[1:])
     roles.targets.extend(_target_of_copula(noun))
     if not roles.sources:
         roles.sources.extend(_accused_of(noun))

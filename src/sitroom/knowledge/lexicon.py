@@ -36,7 +36,7 @@ SECTOR_WORDS: dict[str, SectorCue] = {
             "ministries presidency administration executive embassy"),
     **_cues("GOV", ORG, False, "authorities state officials official representatives representative "
             "diplomats leadership leaders delegation"),
-    **_cues("MIL", ORG, True, "army armies military navy airforce"),
+    **_cues("MIL", ORG, True, "army armies military navy airforce guard"),
     **_cues("MIL", ORG, False, "forces troops soldiers personnel units battalion battalions brigade "
             "brigades regiment contingent garrison peacekeepers officers"),
     **_cues("COP", ORG, True, "police gendarmerie gendarmes policemen"),
@@ -56,7 +56,7 @@ SECTOR_WORDS: dict[str, SectorCue] = {
             "multinational enterprise producer"),
     **_cues("CRM", GROUP, True, "gangs gang cartel cartels traffickers smugglers criminals"),
     **_cues("CVL", GROUP, True, "civilians protesters protestors demonstrators villagers residents "
-            "populace crowd crowds"),
+            "populace crowd crowds witnesses marchers"),
     **_cues("REF", GROUP, True, "refugees migrants displaced"),
     **_cues("JRN", ORG, False, "newspaper outlet broadcaster journalists reporters media"),
     **_cues("EDU", ORG, True, "university institute academy"),
@@ -101,7 +101,16 @@ SECTOR_PHRASES: dict[tuple[str, ...], str] = {
     ("terrorist", "group"): "REB",
     ("terrorist", "groups"): "REB",
     ("armed", "men"): "UAF",
+    # pro-government auxiliaries recruited among civilians (Burkina Faso's VDP, Nigeria's CJTF)
+    ("volunteer", "fighters"): "PRM",
+    ("volunteer", "fighter"): "PRM",
+    ("vigilante", "group"): "PRM",
+    ("vigilante", "groups"): "PRM",
+    ("self-defence", "group"): "PRM",
+    ("self-defense", "group"): "PRM",
     ("political", "opposition"): "OPP",
+    ("opposition", "party"): "OPP",
+    ("opposition", "parties"): "OPP",
     ("interior", "ministry"): "GOV",
     ("news", "outlet"): "JRN",
 }

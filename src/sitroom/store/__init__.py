@@ -22,7 +22,11 @@ def open_store(url_or_path: str | None = None, readonly: bool = False) -> Store:
     """
     target = url_or_path or default_db()
     if target.startswith(("postgresql://", "postgres://", "postgresql+")):
-        raise StoreError("PostgreSQL support is not installed yet; use a SQLite path such as sitroom.db")
+        try:
+            from sitroom.store.postgres import PostgresStore
+        except ImportError as err:  # psycopg is a dependency, but say what to do if it is missing
+            raise StoreError(f"PostgreSQL support needs psycopg: pip install 'psycopg[binary]' ({err})") from err
+        return PostgresStore(target, readonly=readonly)
     if target.startswith("sqlite:"):
         target = _sqlite_path(target)
     elif "://" in target:

@@ -266,7 +266,7 @@ def query_events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: i
         " row_number() OVER (PARTITION BY COALESCE(m.cluster_id, -e.rowid) ORDER BY d.rowid, e.rowid) AS nth"
         " FROM events e JOIN documents d ON d.id = e.doc_id"
         " LEFT JOIN event_cluster_members m ON m.doc_id = e.doc_id AND m.event_id = e.id"
-        f" {where}) WHERE nth = 1"
+        f" {where}) AS ranked WHERE nth = 1"  # PostgreSQL (< 16) needs the alias
         " ORDER BY COALESCE(date_start, published), doc_id, event_rowid LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     return _event_rows(conn, rows)
