@@ -286,9 +286,16 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 
 def _register_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export the store (jsonl: the backup format)")
-    p.add_argument("--format", default="jsonl", choices=["jsonl"])
-    p.add_argument("--out", default="-", help="output file (default: standard output)")
+    p = sub.add_parser("export", help="export the store: jsonl (the backup format), plover, csv, graphml, "
+                       "geojson, parquet")
+    p.add_argument("--format", default="jsonl",
+                   choices=["jsonl", "plover", "csv", "graphml", "geojson", "parquet"])
+    p.add_argument("--out", default="-",
+                   help="output file, or a folder (ending in /) for all csv/parquet tables "
+                   "(default: standard output; parquet needs a file or folder)")
+    p.add_argument("--table", default="events",
+                   help="csv/parquet table: documents, entities, mentions, events, claims, relations "
+                   "(default events)")
     _add_db(p)
     p.set_defaults(handler=_cmd_export)
 
@@ -296,7 +303,24 @@ def _register_export(sub: argparse._SubParsersAction) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from sitroom.cli_support import run_export
 
-    return run_export(db=args.db, fmt=args.format, out=args.out)
+    return run_export(db=args.db, fmt=args.format, out=args.out, table=args.table)
+
+
+def _register_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="web app and HTTP API over the store (read-only by default)")
+    _add_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--ingest-token", default=None,
+                   help="enable POST /api/ingest for requests carrying this bearer token "
+                   "(default: $SITROOM_INGEST_TOKEN; without one the app is read-only)")
+    p.set_defaults(handler=_cmd_serve)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from sitroom.cli_support import run_serve
+
+    return run_serve(db=args.db, host=args.host, port=args.port, token=args.ingest_token)
 
 
 def _register_import(sub: argparse._SubParsersAction) -> None:
@@ -354,6 +378,7 @@ _COMMANDS = [
     _register_batch,
     _register_load,
     _register_export,
+    _register_serve,
     _register_import,
     _register_demo,
     _register_eval,

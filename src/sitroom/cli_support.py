@@ -23,7 +23,15 @@ from rich.progress import (
 from rich.table import Table
 
 from sitroom.config import Limits, default_db
+from sitroom.errors import SitroomError
 from sitroom.records import Document
+
+
+class UsageError(SitroomError):
+    """Options that do not fit together."""
+
+    exit_code = 2
+
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -339,13 +347,36 @@ def _cell(value: Any) -> str:
 # --- export / import ------------------------------------------------------------------------------
 
 
-def run_export(db: str | None, fmt: str, out: str) -> int:
-    count = 0
-    with open_store(db) as store, _open_output(out) as handle:
-        for record in store.iter_records():
-            handle.write(dumps(record) + "\n")
-            count += 1
-    err.print(f"export: {count} document records written to {out if out != '-' else 'standard output'}")
+def run_export(db: str | None, fmt: str, out: str, table: str = "events") -> int:
+    from sitroom.export import export
+
+    if fmt == "parquet" and out == "-":
+        raise UsageError("parquet is binary: give --out FILE.parquet or --out FOLDER/")
+    with open_store(db) as store:
+        if out == "-":
+            count = export(store, fmt, sys.stdout, table=table)
+        else:
+            count = export(store, fmt, out, table=table)
+    where = out if out != "-" else "standard output"
+    err.print(f"export: {count} {fmt} items written to {where}")
+    return 0
+
+
+def run_serve(db: str | None, host: str, port: int, token: str | None) -> int:
+    import os
+
+    import uvicorn
+
+    from sitroom.serve.app import create_app
+
+    token = token or os.environ.get("SITROOM_INGEST_TOKEN") or None
+    db_path = db or default_db()
+    app = create_app(db_path, token=token, read_only=token is None)
+    mode = "read-write (ingest endpoint on, token required)" if token else "read-only"
+    err.print(f"serve: {db_path} ({mode}) at http://{host}:{port}/  API description: /openapi.json")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]serve: listening on {host}: reachable from other machines[/yellow]", markup=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 

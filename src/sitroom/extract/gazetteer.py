@@ -4,8 +4,9 @@ Pipeline position: after sentences, before resolve. Fills ``ctx.mentions`` with
 :class:`~sitroom.records.Mention` records (extractor ``gazetteer/1``):
 
 1. a PhraseMatcher (built once per vocab) finds countries, demonyms, combining prefixes
-   (``Franco-``), well-known actors, regions and cities; a few patterns find unknown states
-   (``the Republic of Karesia``) and the demonyms derived from them (``Karesian``);
+   (``Franco-``), well-known actors, regions and cities; :mod:`sitroom.extract.learned_names` finds
+   unknown states (``the Republic of Karesia``, ``Karesia`` beside ``Karesian``), their demonyms and
+   unknown towns (datelines, ``the town of Dumeni``);
 2. the model's entities are cleaned (no leading ``the``, no trailing ``'s``) and retyped: a known
    name beats the model's label (``Mali`` is never a person, ``Bamako`` never an organisation), a
    PERSON entity that contains a country name is a headline fragment (``Mali Looks``) and dropped;
@@ -27,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from sitroom.extract.context import Context
+from sitroom.extract.learned_names import DEMONYM_SUFFIXES, learned_hits
 from sitroom.extract.mentions import (
     POSSESSIVE,
     Candidate,
@@ -40,6 +42,7 @@ from sitroom.extract.mentions import (
     possessive_description,
     postmodifier_description,
     title_before,
+    title_in_apposition,
 )
 from sitroom.knowledge import (
     lookup_city,
@@ -60,9 +63,6 @@ GIVEN_NAME_COUNTRIES = frozenset({"Chad", "Jordan", "Georgia", "India", "Israel"
 """Country names that are also first names: inside a longer PERSON entity they are the person."""
 BIG_CITY = 1_000_000
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "from", "to", "into", "across"})
-STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "Emirate", "Sultanate", "Principality",
-                         "Commonwealth", "Empire", "Confederation"})
-DEMONYM_SUFFIXES = ("ian", "an", "ese", "ish", "i")
 NOT_COUNTRY_ADJECTIVES = frozenset({
     "European", "African", "Asian", "American", "Arab", "Western", "Eastern", "Republican",
     "Democratic", "Christian", "Muslim", "Islamic", "Sunni", "Shia", "Shiite", "Jewish", "Latin",
@@ -72,6 +72,11 @@ NOT_COUNTRY_ADJECTIVES = frozenset({
 COMPANY_SUFFIXES = frozenset({"inc", "inc.", "ltd", "ltd.", "plc", "llc", "corp", "corp.", "gmbh",
                               "ag", "sa", "s.a.", "a.", "co.", "sarl", "nv", "bv", "pjsc", "ojsc"})
 KEEP_THE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
+ORG_NAME_ENDINGS = frozenset({"group", "front", "movement", "company", "army", "party", "alliance", "coalition",
+                              "council", "union", "brigade", "brigades", "militia", "corporation", "agency",
+                              "committee", "forces", "network", "organisation", "organization", "herald",
+                              "times", "news", "post", "institute", "university", "bank", "ministry"})
+"""Last words of names that are never a person's (``the Volkov Group``, ``Karesia Herald``)."""
 
 
 class _Gazetteer:
@@ -171,9 +176,9 @@ def clean(ent: Span) -> Span:
     doc = ent.doc
     if ent.text in KEEP_THE:
         return ent
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=ent.label_)
 
@@ -197,7 +202,7 @@ class GazetteerMentionStep:
         doc = state.doc
         raw = gazetteer_for(doc.vocab).hits(doc)
         accepted = [hit for label, hit, extra in raw if self.accept(state, label, hit, extra)]
-        accepted += unknown_states(doc)
+        accepted += learned_hits(doc)
         for hit in longest_first(accepted):
             if hit.kind == "prefix":
                 state.candidates.append(Candidate(hit.start, hit.end, "country", "GAZ", hit.country,
@@ -270,7 +275,11 @@ class GazetteerMentionStep:
             return False
         if sector_for_phrase([t.text for t in ent]) is not None or next(owners_inside(ent, state.owners), None):
             return False
-        return title_before(state.doc, ent.start, state.owners) is not None
+        if ent[-1].lower_ in ORG_NAME_ENDINGS:
+            return False
+        # "spokesman Pavel Orlov", or "A UN envoy, Helena Strand, said" (a title in apposition)
+        return (title_before(state.doc, ent.start, state.owners) is not None
+                or title_in_apposition(state.doc, ent, state.owners) is not None)
 
     def is_fragment(self, state: _Document, ent: Span) -> bool:
         """A PERSON entity holding a country or known actor is a headline fragment (``Mali Looks``)."""
@@ -278,8 +287,9 @@ class GazetteerMentionStep:
             or any(c.start >= ent.start and c.end <= ent.end and c.label == "GAZ" for c in state.candidates)
 
     def is_organization(self, state: _Document, ent: Span) -> bool:
-        """A PERSON entity after a company noun (``energy giant Rosatom``) or with a legal suffix."""
-        if ent[-1].lower_ in COMPANY_SUFFIXES and len(ent) > 1:
+        """A PERSON entity after a company noun (``energy giant Rosatom``), with a legal suffix, or
+        ending in an organisation word (``the Volkov Group``, ``Liberation Front``: never a person)."""
+        if (ent[-1].lower_ in COMPANY_SUFFIXES or ent[-1].lower_ in ORG_NAME_ENDINGS) and len(ent) > 1:
             return True
         doc = state.doc
         prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -371,11 +381,17 @@ def covered_by_gazetteer(state: _Document, ent: Span) -> bool:
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Longest span first, then priority; a name may nest inside a description, nothing else overlaps."""
     kept: list[Candidate] = []
+    # Kept candidates by the tokens they cover: only those can overlap a new one. Comparing each
+    # candidate with every kept one was quadratic (minutes for a document naming 10,000 people).
+    covering: dict[int, list[Candidate]] = {}
     order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     for cand in order:
-        if cand.end <= cand.start or any(conflicts(cand, other) for other in kept):
+        near = {id(o): o for i in range(cand.start, cand.end) for o in covering.get(i, ())}
+        if cand.end <= cand.start or any(conflicts(cand, other) for other in near.values()):
             continue
         kept.append(cand)
+        for i in range(cand.start, cand.end):
+            covering.setdefault(i, []).append(cand)
     return sorted(kept, key=lambda c: (c.start, -c.end))
 
 
@@ -384,46 +400,3 @@ def conflicts(new: Candidate, old: Candidate) -> bool:
         return False
     nested = old.start <= new.start and new.end <= old.end and (new.start, new.end) != (old.start, old.end)
     return not (nested and new.is_name and not old.is_name)
-
-
-def unknown_states(doc: Doc) -> list[Hit]:
-    """``the Republic of Karesia`` (not in the tables) -> a country hit without code, plus every
-    later ``Karesia`` and ``Karesian`` in the document."""
-    hits: list[Hit] = []
-    names: dict[str, str] = {}
-    for token in doc:
-        if token.text not in STATE_WORDS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
-            continue
-        end = token.i + 2
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
-        if end == token.i + 2:
-            continue
-        start = token.i
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ != "the" \
-                and doc[start - 1].pos_ in ("PROPN", "ADJ"):
-            start -= 1
-        short = doc[token.i + 2 : end].text
-        if lookup_country(doc[start:end].text) or lookup_country(short):
-            continue
-        names[short] = short
-        hits.append(Hit(start, end, "country", None, None, short))
-    if names:
-        hits += learned_mentions(doc, names, {h.start for h in hits})
-    return hits
-
-
-def learned_mentions(doc: Doc, names: dict[str, str], skip: set[int]) -> list[Hit]:
-    """Bare uses of a learned state name, and demonyms built on its stem (``Karesia`` -> ``Karesian``)."""
-    stems = {name.rstrip("aeiouy"): name for name in names if " " not in name}
-    hits = []
-    for token in doc:
-        if token.i in skip or not token.is_title:
-            continue
-        if token.text in names:
-            hits.append(Hit(token.i, token.i + 1, "country", None, None, names[token.text]))
-            continue
-        for stem, name in stems.items():
-            if token.text.startswith(stem) and token.text.endswith(DEMONYM_SUFFIXES) and token.text != name:
-                hits.append(Hit(token.i, token.i + 1, "demonym", None, None, name, adjective=token.text))
-    return hits

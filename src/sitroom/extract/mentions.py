@@ -178,7 +178,7 @@ def possessive_description(doc: Doc, hit: Hit) -> Candidate | None:
 
 def postmodifier_description(doc: Doc, hit: Hit) -> Candidate | None:
     """``the government of Mali``, ``a spokesman for the Kremlin`` -> description ending at the owner."""
-    root = doc[hit.end - 1]
+    root = doc[hit.start : hit.end].root  # "the Republic of Karesia": "Republic", not "Karesia"
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
         return None
@@ -292,7 +292,15 @@ def title_in_apposition(doc: Doc, name: Span, owners: dict[int, Hit]) -> PersonI
         role = role_for_title(noun.lower_) or role_for_title(f"{before} {noun.lower_}")
         if role is None:
             continue
-        return person_info(role, prepositional_owner(noun, owners))
+        return person_info(role, prepositional_owner(noun, owners) or modifier_owner(noun, owners))
+    return None
+
+
+def modifier_owner(noun: Token, owners: dict[int, Hit]) -> Hit | None:
+    """The country or actor modifying a title noun: ``A UN envoy``, ``the Kremlin's spokesman``."""
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in owners:
+            return owners[child.i]
     return None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from sitroom.resolve.typing_lexicon import DEMONYMS, HONORIFICS, TITLES
+from sitroom.resolve.typing_lexicon import HONORIFICS, TITLES, is_demonym
 
 # Words skipped when taking initials ("Islamic State in Greater Sahara" -> ISGS).
 _FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "du", "des", "la", "le", "&"}
@@ -20,6 +21,9 @@ ORG_GENERIC = {"group", "company", "corporation", "corp.", "inc.", "ltd", "organ
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}s?$")
 
 
+# Name linking compares every named mention with the earlier ones, folding both each time: caching
+# the folds made a 1,000-name document resolve about 2x faster (see docs/reliability.md).
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and curly quotes: "Keïta" and "Keita" fold alike."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -30,6 +34,7 @@ def words_of(text: str) -> list[str]:
     return fold(text).replace("'s ", " ").removesuffix("'s").split()
 
 
+@lru_cache(maxsize=65_536)
 def name_key(text: str) -> str:
     """Normal form for exact comparison: folded, leading "the" and trailing "'s" removed."""
     words = words_of(text)
@@ -38,6 +43,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65_536)
 def strip_titles(text: str) -> str:
     """Drop leading titles, honorifics and demonyms: "Russian President Vladimir Putin" -> "Vladimir Putin"."""
     words = text.replace("\u2019", "'").split()
@@ -46,7 +52,7 @@ def strip_titles(text: str) -> str:
         two = " ".join(w.lower() for w in words[:2])
         if two in TITLES:
             words = words[2:]
-        elif low in TITLES or low in HONORIFICS or low in DEMONYMS or low == "the":
+        elif low in TITLES or low in HONORIFICS or is_demonym(words[0]) or low == "the":
             words = words[1:]
         else:
             break

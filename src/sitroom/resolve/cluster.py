@@ -13,7 +13,11 @@ quoted pronouns were skipped the seed gave 4/8. The samples are small and self-w
 until it is measured on real annotated text.
 
 Clustering on the seed article (hand judgement of the 69 non-country mentions the pipeline produced):
-pairwise precision 0.94, recall 0.86 (0.99 / 0.98 counting the country clusters).
+pairwise precision 0.94, recall 0.86 (0.99 / 0.98 counting the country clusters). On the gold set
+(``sitroom eval gold``, pairwise over alias strings) the second pass (learned states and towns, definite
+collectives, unowned organs owned by the article's home state, far descriptions with one compatible
+antecedent, officials apart from governments, titled forms as aliases) moved clustering from P 0.94 /
+R 0.24 to P 1.00 / R 0.76, and kind accuracy from 0.85 to 1.00.
 """
 
 from __future__ import annotations
@@ -22,17 +26,21 @@ import re
 from collections import Counter
 
 from sitroom.extract.context import Context
+from sitroom.extract.gazetteer import ORG_NAME_ENDINGS
+from sitroom.knowledge import title_at_end
 from sitroom.records import Entity, Mention
 from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import fold, strip_titles
 from sitroom.resolve.coref_links import (
     Clusters,
     link_appositions,
+    link_collectives,
     link_descriptions,
     link_inline_acronyms,
     link_names,
     link_organs,
     link_pronouns,
+    unit_words,
 )
 from sitroom.resolve.coref_mentions import Node, build_nodes
 from sitroom.resolve.exact import make_code
@@ -64,6 +72,7 @@ class ResolveStep:
         link_appositions(ctx, clusters, appositives)
         link_organs(clusters)
         link_descriptions(ctx, clusters, sources)
+        link_collectives(clusters, sources)
         if self.pronouns:
             link_pronouns(clusters, sources)
         self._write_entities(ctx, clusters)
@@ -148,8 +157,8 @@ def _attribution_sources(ctx: Context, nodes: list[Node]) -> set[int]:
     """Nodes naming an outlet in "according to X": sources, not actors a description can refer to."""
     out = set()
     for k, node in enumerate(nodes):
-        before = ctx.text[max(0, node.start - 16):node.start].lower()
-        if before.rstrip().endswith("according to"):
+        before = ctx.text[max(0, node.start - 20):node.start].lower().rstrip().removesuffix(" the")
+        if before.endswith("according to"):
             out.add(k)
     return out
 
@@ -165,18 +174,60 @@ def _entity_for(ctx: Context, members: list[Node], extractor: str) -> Entity:
     members = sorted(members, key=lambda n: n.start)
     organ = next((n for n in members if n.form == "organ"), None)
     kind = "organization" if organ else _kind_of(members)
+    if _is_author(ctx, members):
+        kind = "person"  # the byline: the model often calls a lone name at the end an organisation
     entity = Entity(id=ctx.new_id("e"), name=_name_of(members, organ, kind), kind=kind, extractor=extractor)
     entity.country = _first(members, "country", organ)
     entity.sector = _first(members, "sector", organ)
     if kind == "country":
         entity.sector = None
     entity.role = _first(members, "role", None) if kind == "person" else None
-    entity.code = make_code(entity.country, entity.sector) if kind != "country" else entity.country
+    entity.code = _code(entity)
     entity.mentions = [n.mention for n in members]
-    entity.aliases = _aliases(members, entity.name)
+    entity.aliases = _aliases(members, entity.name) + _titled_forms(ctx, members, entity)
     for m in entity.mentions:
         m.entity = entity.id
     return entity
+
+
+def _is_author(ctx: Context, members: list[Node]) -> bool:
+    author = fold((ctx.document.author or "").strip())
+    return bool(author) and any(n.form == "name" and fold(n.mention.text) == author for n in members)
+
+
+def _code(entity: Entity) -> str | None:
+    """CAMEO-style code; a person with a sector but no known country gets none ("GOV" of whom?)."""
+    if entity.kind == "country":
+        return entity.country
+    if entity.kind == "person" and not entity.country:
+        return None
+    return make_code(entity.country, entity.sector)
+
+
+def _titled_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str]:
+    """"President Ilya Dorn", "General Anton Brask": a person's name with the capitalised title before it,
+    as written, is one of the forms the article uses for them."""
+    if entity.kind != "person":
+        return []
+    seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
+    out = []
+    for node in members:
+        if node.form != "name":
+            continue
+        match = re.search(r"((?:[A-Z][a-z]+\.? ){1,3})$", ctx.text[max(0, node.start - 40):node.start])
+        if match is None:
+            continue
+        words = match.group(1).split()
+        while words and title_at_end(words) is None:
+            words = words[1:]
+        found = title_at_end(words) if words else None
+        if found is None or found[1] != len(words):
+            continue
+        form = f"{' '.join(words)} {node.mention.text}"
+        if fold(form) not in seen:
+            seen.add(fold(form))
+            out.append(form)
+    return out
 
 
 def _kind_of(members: list[Node]) -> str:
@@ -191,7 +242,10 @@ def _kind_of(members: list[Node]) -> str:
         return "organization"
     # Ties go to the kind of the longest name: "the Volkov Group" outweighs a bare "Volkov" tagged PERSON.
     longest = max(names, key=lambda m: len(m.text)).kind
-    return max(counts, key=lambda k: (counts[k], k == longest))
+    kind = max(counts, key=lambda k: (counts[k], k == longest))
+    if kind == "person" and any(m.text.split()[-1].lower() in ORG_NAME_ENDINGS for m in names if m.text.split()):
+        return "organization"  # "Volkov Group" tagged PERSON: a name ending in Group is never a person
+    return kind
 
 
 def _first(members: list[Node], attr: str, organ: Node | None) -> str | None:
@@ -235,8 +289,13 @@ def _organ_name(members: list[Node], organ: Node) -> str:
     metonym = next((n.mention.text for n in members if lex.metonym_organ(n.mention.text)), None)
     if metonym is not None:
         return _clean(metonym, "organization")
-    country = organ.organ_country or ""
+    country = organ.organ_country
+    if country is None:  # "the presidential guard" of a state the text does not name
+        return _clean(organ.mention.text, "organization")
     place = lex.country_name(country) if len(country) == 3 and country.isupper() else country
+    unit = next((unit_words(n) for n in members if n.form == "organ" and unit_words(n)), ())
+    if unit:
+        return f"{place} {' '.join(unit)}"
     if any(fold(n.mention.text).endswith("junta") for n in members):
         return f"{place} junta"
     sector = organ.mention.sector or "GOV"
@@ -257,11 +316,20 @@ def _aliases(members: list[Node], name: str) -> list[str]:
     return out
 
 
+def _organ_named_before(ctx: Context, span: tuple[int, int]) -> Mention | None:
+    """"army spokesman X" after "the Karesian army": the latest earlier mention ending in that organ word."""
+    word = ctx.text[span[0]:span[1]].lower()
+    if word not in lex.ORGAN_HEADS:
+        return None
+    earlier = [m for m in ctx.mentions if m.entity and m.end <= span[0] and m.text.lower().endswith(word)]
+    return max(earlier, key=lambda m: m.end) if earlier else None
+
+
 def _set_affiliation(ctx: Context, entity: Entity, span: tuple[int, int]) -> None:
     """Point a person at the organisation they serve and inherit its country and sector if unknown."""
     holders = [m for m in ctx.mentions if m.entity not in (None, entity.id) and m.start <= span[0]
                and span[1] <= m.end]
-    best = min(holders, key=lambda m: m.end - m.start) if holders else None
+    best = min(holders, key=lambda m: m.end - m.start) if holders else _organ_named_before(ctx, span)
     target = ctx.record.entity(best.entity) if best else None
     if target is None or target.id == entity.id or entity.kind != "person":
         return

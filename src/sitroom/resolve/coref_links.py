@@ -6,18 +6,21 @@
 3. appositions: "the Volkov Group, a private military company"; "The group ..., known as the Wagner Group";
    a lede's indefinite description named by the next sentence's subject;
 4. state organs with the same country and sector ("Mali's ruling military junta" ... "the Malian authorities");
-5. definite descriptions ("the group", "the junta") back to the nearest compatible cluster;
-6. pronouns (optional) back to the nearest compatible cluster.
+5. definite descriptions ("the group", "the junta") back to the nearest compatible cluster; an unowned
+   organ ("the government") to the state the article is about; far back only when one cluster fits;
+6. pronouns (optional) back to the nearest compatible cluster;
+7. definite collectives ("the rebels", "the demonstrators") to an armed organisation or an earlier crowd.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
 from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import acronym_matches, contained_name, name_key, same_person
-from sitroom.resolve.coref_mentions import Node
+from sitroom.resolve.coref_mentions import UNIT_HEADS, Node
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -199,16 +202,29 @@ def _cue_fits(cue: str, mention: object) -> bool:
 # ---- 4. organs --------------------------------------------------------------------------------
 
 def link_organs(clusters: Clusters) -> None:
-    """Organs of the same country and sector are one actor ("the Kremlin" ... "the Russian state")."""
-    first: dict[tuple[str, str], int] = {}
+    """Organs of the same country and sector are one actor ("the Kremlin" ... "the Russian state");
+    a ministry or a guard is a unit of its own ("Karesia's foreign ministry", "the presidential guard")."""
+    first: dict[tuple[str, str, tuple[str, ...]], int] = {}
     for k, node in enumerate(clusters.nodes):
         if node.form != "organ" or node.organ_country is None:
             continue
-        key = (node.organ_country, node.mention.sector or _metonym_sector(node))
+        key = (node.organ_country, node.mention.sector or _metonym_sector(node), unit_words(node))
         if key in first:
             clusters.union(first[key], k)
         else:
             first[key] = k
+
+
+def unit_words(node: Node) -> tuple[str, ...]:
+    """The words naming an organ's unit ("foreign ministry"), without owner and determiners; () for a
+    whole organ ("the government", "French forces")."""
+    owner = (node.organ_country or "").lower()
+    words = [w for w in re.findall(r"[a-z]+", node.mention.text.lower())
+             if w not in ("the", "s", "of", "a", "an") and not lex.is_demonym(w) and lex.country_code(w) is None
+             and w != owner and not lex.demonym_stem_matches(w, owner)]
+    if not any(w in UNIT_HEADS for w in words):
+        return ()
+    return tuple(words[-3:])
 
 
 def _metonym_sector(node: Node) -> str:
@@ -224,18 +240,123 @@ def link_descriptions(ctx: Context, clusters: Clusters, sources: set[int]) -> No
     ``sources`` are node indices to skip as antecedents (outlets in "according to X").
     """
     nodes = clusters.nodes
+    home = home_state(ctx, clusters)
     for k, node in enumerate(nodes):
         if node.form != "description" or not node.definite or clusters.is_named(k):
             continue
+        if node.cue == "organ":
+            _link_organ_description(clusters, k, sources, home)
+            continue
         target = _nearest(clusters, k, DESCRIPTION_WINDOW, sources, _description_fits)
         if target is None:
-            continue
-        members = clusters.members(target)
-        if cluster_kind(members) == "country":
-            _become_organ(node, members)  # "the junta" is the country's government, not the country
-        else:
+            target = _only_compatible(clusters, k, sources)
+        if target is not None:
             clusters.union(target, k)
     link_organs(clusters)
+
+
+def _link_organ_description(clusters: Clusters, k: int, sources: set[int], home: str | None) -> None:
+    """"the junta", "the authorities", "the government": an organ of some state. In order: an organ of
+    the same sector named in this or the previous sentence; else the organ or state the article is
+    about (``home``); else the nearest state; else an organ of a state the text does not name."""
+    node = clusters.nodes[k]
+    near = _nearest(clusters, k, 1, sources, _description_fits)
+    if near is not None and cluster_kind(clusters.members(near)) == "organ":
+        clusters.union(near, k)
+        return
+    target = _home_target(clusters, k, home) if home is not None else None
+    target = target if target is not None else _nearest(clusters, k, DESCRIPTION_WINDOW, sources, _description_fits)
+    if target is None:
+        node.form, node.organ_country = "organ", None  # an actor of its own: "the government"
+        node.mention.sector = node.mention.sector or lex.ORGAN_HEADS.get(_head(node), "GOV")
+        return
+    members = clusters.members(target)
+    if cluster_kind(members) == "country":
+        _become_organ(node, members)  # "the junta" is the country's government, not the country
+    else:
+        clusters.union(target, k)
+
+
+def _head(node: Node) -> str:
+    words = node.mention.text.lower().split()
+    return words[-1] if words else ""
+
+
+def _home_target(clusters: Clusters, k: int, home: str) -> int | None:
+    """An earlier organ of the home state with the node's sector (and unit), else the home state itself."""
+    node = clusters.nodes[k]
+    sector = node.mention.sector or lex.ORGAN_HEADS.get(_head(node), "GOV")
+    state = None
+    for j in range(k):
+        other = clusters.nodes[j]
+        if other.form == "organ" and other.organ_country == home and (other.mention.sector or "GOV") == sector \
+                and unit_words(other) == unit_words(node):
+            return j
+        if state is None and state_key(other) == home and other.form == "name":
+            state = j
+    return state
+
+
+def state_key(node: Node) -> str | None:
+    """The ISO code of a country mention, or the bare name of an unlisted one ("Karesia")."""
+    m = node.mention
+    if node.form == "organ":
+        return node.organ_country
+    if m.kind != "country" and node.form != "demonym":
+        return None
+    if m.country:
+        return m.country
+    name = m.canonical or m.text
+    return re.sub(r"^(the )?((Republic|Kingdom|Federation|State) of )?", "", name, flags=re.IGNORECASE)
+
+
+def home_state(ctx: Context, clusters: Clusters) -> str | None:
+    """The state the article is about: the one whose name or demonym the text uses most often (at least
+    twice, and more often than any other). An unowned "the government" in a news story is this state's.
+
+    Words are counted in the raw text, so "Karesia Forward" and "the Karesian capital" count for
+    Karesia; organ metonyms ("the Kremlin") do not count: a spokesman's employer is not the story's place.
+    """
+    unlisted = {key for n in clusters.nodes if (key := state_key(n)) and not _is_code(key)}
+    counts: dict[str, int] = {}
+    for word in re.findall(r"\b[A-Z][a-z]+\b", ctx.text):
+        key = lex.country_code(word) or next(
+            (name for name in unlisted if word == name or lex.demonym_stem_matches(word, name)), None)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+def _is_code(key: str) -> bool:
+    return len(key) == 3 and key.isupper()
+
+
+def _only_compatible(clusters: Clusters, k: int, sources: set[int]) -> int | None:
+    """Beyond the window, a description still refers back when exactly one earlier cluster fits it by
+    type ("the Russian-linked PMC" five sentences after the only private military company named)."""
+    node = clusters.nodes[k]
+    if node.cue not in ("company", "group") or not (node.mention.sector or node.mention.country):
+        return None
+    fitting = []
+    for group in _earlier_groups(clusters, k, sources):
+        members = [clusters.nodes[j] for j in group]
+        if _named(members) and cluster_sector(members) is not None and _description_fits(node, members):
+            fitting.append(group[0])
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _earlier_groups(clusters: Clusters, k: int, sources: set[int]) -> list[list[int]]:
+    """Clusters (as index lists) with a member before node ``k``, other than ``k``'s own and sources."""
+    own = clusters.find(k)
+    return [g for g in clusters.groups() if clusters.find(g[0]) != own
+            and any(j < k and j not in sources for j in g)]
+
+
+def _named(members: list[Node]) -> bool:
+    return any(n.form in ("name", "acronym") and n.cue == "" or n.form == "organ" for n in members)
 
 
 def _become_organ(node: Node, country_members: list[Node]) -> None:
@@ -279,6 +400,8 @@ def cluster_kind(members: list[Node]) -> str:
 
 
 def _description_fits(node: Node, members: list[Node]) -> bool:
+    if node.cue == "head":
+        return any(_head(n) == node.descriptor[0] for n in members if n.form in ("name", "organ"))
     kind = cluster_kind(members)
     sector = cluster_sector(members)
     country = next((n.mention.country for n in members if n.mention.country), None)
@@ -328,3 +451,47 @@ def _pronoun_fits(node: Node, members: list[Node]) -> bool:
     if node.cue == "thing":
         return kind in ("organization", "country", "organ") and not plural
     return plural or kind == "group"
+
+
+# ---- 7. definite collectives ------------------------------------------------------------------
+
+# Collective nouns that name the same crowd or the same armed actor when repeated with "the".
+COLLECTIVE_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(("protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers"), "protest"),
+    **dict.fromkeys(("rebels", "insurgents", "militants", "jihadists", "terrorists", "guerrillas",
+                     "separatists", "fighters", "islamists"), "armed"),
+    **dict.fromkeys(("mercenaries", "contractors"), "hired"),
+}
+# Sectors of organisations a definite armed collective may stand for ("the rebels" = the NLF).
+ARMED_SECTORS = {"REB", "PMC", "PRM"}
+
+
+def link_collectives(clusters: Clusters, sources: set[int]) -> None:
+    """"The demonstrators" after "hundreds of protesters"; "the rebels" after "the Northern Liberation
+    Front": a definite collective joins, within the description window, the nearest armed organisation of
+    its sector or else the nearest collective of its family."""
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        family = COLLECTIVE_FAMILIES.get(_head(node))
+        if node.form != "name" or node.mention.kind != "group" or not node.definite or family is None:
+            continue
+        window = [j for j in range(k - 1, -1, -1) if nodes[j].sentence >= node.sentence - DESCRIPTION_WINDOW
+                  and j not in sources and clusters.find(j) != clusters.find(k)]
+        target = next((j for j in window if _armed_organisation(node, clusters.members(j))), None)
+        if target is None:  # far back: only when the article names one armed organisation of that sector
+            armed = [g[0] for g in _earlier_groups(clusters, k, sources)
+                     if _armed_organisation(node, [nodes[j] for j in g])]
+            target = armed[0] if len(armed) == 1 else None
+        if target is None:
+            target = next((j for j in window if any(COLLECTIVE_FAMILIES.get(_head(n)) == family
+                                                    for n in clusters.members(j) if n.form == "name")),
+                          None)
+        if target is not None:
+            clusters.union(target, k)
+
+
+def _armed_organisation(node: Node, members: list[Node]) -> bool:
+    sector = node.mention.sector
+    return sector in ARMED_SECTORS and any(
+        n.form in ("name", "acronym") and n.mention.kind == "organization" and n.mention.sector == sector
+        for n in members)

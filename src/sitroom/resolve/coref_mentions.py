@@ -32,6 +32,11 @@ DESCRIPTION_CUES: dict[str, str] = {
     "junta": "organ", "government": "organ", "regime": "organ", "administration": "organ",
     "ministry": "ministry", "agency": "agency",
 }
+# Plural nouns for people who serve an organ: a group of their own ("Karesian officials" are not the
+# Karesian government: they are some of its people, and they may speak against it).
+PEOPLE_HEADS = {"officials", "diplomats", "envoys", "lawmakers", "legislators", "delegates", "ministers"}
+# Heads of state units: each ministry or guard is an organ of its own, not the whole government or army.
+UNIT_HEADS = {"ministry", "ministries", "department", "embassy", "guard"}
 # Sector acronyms that describe rather than name ("the Russian PMC").
 SECTOR_ACRONYMS = {"PMC", "NGO", "PMSC"}
 PRONOUNS: dict[str, str] = {"he": "person", "him": "person", "she": "person", "her": "person",
@@ -75,11 +80,14 @@ def build_nodes(ctx: Context, pronouns: bool) -> list[Node]:
     nodes = [n for n in found if n is not None]
     nodes = _with_org_names(ctx, nodes)
     nodes += _acronym_nodes(ctx, nodes)
+    _retype_surnames(nodes)
     nodes += _surname_nodes(ctx, nodes)
     taken = [(n.start, n.mention.end) for n in nodes]
     nodes += _organ_nodes(ctx, taken)
     taken = [(n.start, n.mention.end) for n in nodes if n.form != "demonym"]
     nodes += _description_nodes(ctx, taken)
+    taken = [(n.start, n.mention.end) for n in nodes if n.form != "demonym"]
+    nodes += _same_head_nodes(ctx, nodes, taken)
     if pronouns:
         nodes += _pronoun_nodes(ctx)
     nodes = _drop_absorbed(nodes)
@@ -173,11 +181,19 @@ def _node_for(ctx: Context, m: Mention) -> Node | None:
 
 def _description_node(ctx: Context, m: Mention, root: int) -> Node:
     """A description from the mention step: an organ, a collective, or a description to resolve."""
-    if m.kind == "group":
-        return Node(m, "name", root=root)  # collectives ("separatists") are actors of their own
     definite = ctx.text[max(0, m.start - 4):m.start].lower() == "the "
-    if m.kind == "organization" and m.country and _is_organ_phrase(m.text):
-        return Node(m, "organ", organ_country=m.country, root=root, cue="organ")
+    head = ctx.doc[root].lower_ if root >= 0 else ""
+    if m.kind == "group" or head in PEOPLE_HEADS or _plural_typed(ctx, m, root, definite):
+        # collectives ("separatists", "Karesian officials", "jihadist groups") are actors of their own;
+        # officials are people, not the government they serve
+        m.kind = "group"
+        if head in PEOPLE_HEADS:
+            m.canonical = None  # the mention step names them after the organ ("Veskian government")
+        return Node(m, "name", root=root, definite=definite, plural=True)
+    if m.kind == "organization" and (head in lex.ORGAN_HEADS or head in UNIT_HEADS or _is_organ_phrase(m.text)):
+        owner = m.country or unknown_owner(ctx, m)
+        if owner is not None:
+            return Node(m, "organ", organ_country=owner, root=root, cue="organ")
     if definite and m.kind != "person":
         m.start -= 4  # "the Russian PMC": the article makes it an anaphor, keep it in the alias
         m.text = ctx.text[m.start:m.end]
@@ -186,6 +202,27 @@ def _description_node(ctx: Context, m: Mention, root: int) -> Node:
     if cue == "organ" or head in lex.ORGAN_HEADS:
         cue = "organ"
     return Node(m, "description", definite=definite, cue=cue, root=root, descriptor=m.text.split())
+
+
+def _plural_typed(ctx: Context, m: Mention, root: int, definite: bool) -> bool:
+    """"jihadist groups", "armed groups": an indefinite plural description typed by its words."""
+    return (root >= 0 and not definite and m.sector is not None and ctx.doc[root].tag_ == "NNS"
+            and ctx.doc[root].lower_ not in lex.ORGAN_HEADS)
+
+
+def unknown_owner(ctx: Context, m: Mention) -> str | None:
+    """The unlisted state owning a description: "(the Republic of) Karesia" inside it, or its demonym
+    first ("Karesian officials"). Returns the state's bare name; None when there is none."""
+    states = [o for o in ctx.mentions if o.kind == "country" and o.country is None]
+    for state in states:
+        if m.start <= state.start and state.end <= m.end:
+            return _bare(state.canonical or state.text)
+    first = m.text.split()[0].removesuffix("'s").removesuffix("’s") if m.text.split() else ""
+    for state in states:
+        name = _bare(state.canonical or state.text)
+        if first[:1].isupper() and (first == name or lex.demonym_stem_matches(first, name)):
+            return name
+    return None
 
 
 def _model_noise(m: Mention, span: SpacySpan | None) -> bool:
@@ -460,4 +497,39 @@ def _surname_nodes(ctx: Context, nodes: list[Node]) -> list[Node]:
             mention = _new_mention(ctx, start, end, "person", is_name=True)
             out.append(Node(mention, "name", root=_root_at(ctx, start, end)))
             taken.append((start, end))
+    return out
+
+
+def _retype_surnames(nodes: list[Node]) -> None:
+    """"Dorn" after "Ilya Dorn": the model's one-word place or organisation is the person's surname.
+
+    Gazetteer names (a real country or city) keep their type: "Chad" stays a country.
+    """
+    surnames = {n.mention.text.split()[-1] for n in nodes if n.form == "name" and n.mention.kind == "person"
+                and len(n.mention.text.split()) > 1}
+    for node in nodes:
+        m = node.mention
+        if node.form == "name" and m.label != "GAZ" and m.kind != "person" and m.text in surnames:
+            m.kind, m.country, m.sector, m.canonical = "person", None, None, None
+
+
+def _same_head_nodes(ctx: Context, nodes: list[Node], taken: list[tuple[int, int]]) -> list[Node]:
+    """"The officials spoke ..." after "two Karesian officials": a definite plural noun repeating the head
+    of an earlier group or organ mention refers back to it."""
+    heads: dict[str, int] = {}
+    for n in nodes:
+        if n.form in ("name", "organ") and n.root >= 0 and ctx.doc[n.root].tag_ == "NNS":
+            heads.setdefault(ctx.doc[n.root].lower_, n.start)
+    out: list[Node] = []
+    for chunk in ctx.doc.noun_chunks:
+        head = chunk.root
+        first = heads.get(head.lower_)
+        if first is None or chunk.start_char <= first or chunk[0].lower_ != "the" or len(chunk) != 2:
+            continue
+        start, end = chunk.start_char, head.idx + len(head.text)
+        if _overlaps(start, end, taken):
+            continue
+        mention = _new_mention(ctx, start, end, "group", is_name=False)
+        out.append(Node(mention, "description", definite=True, cue="head", plural=True, root=head.i,
+                        descriptor=[head.lower_]))
     return out

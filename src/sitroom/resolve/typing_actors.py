@@ -51,7 +51,7 @@ def describe(doc: Doc, start_token: int, end_token: int) -> Description:
         desc.appositive = appositive
         desc.words += [t.text for t in appositive.lefts if t.dep_ != "det"] + [appositive.text]
         if appositive.lower_ not in NON_ROLES:
-            desc.affiliation = _prep_object(appositive)
+            desc.affiliation = _prep_object(appositive) or _modifier_owner(appositive)
     if desc.affiliation is None and lex.title_of(desc.words):
         desc.affiliation = _prefix_affiliation(doc, start_token, len(desc.words))
     return desc
@@ -96,12 +96,22 @@ def _prep_object(head: Token) -> Token | None:
     return None
 
 
+def _modifier_owner(head: Token) -> Token | None:
+    """"The NLF's political chief, X", "A UN envoy, X": the possessor or proper-noun modifier."""
+    for child in head.lefts:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            return child
+    return None
+
+
 def _prefix_affiliation(doc: Doc, start_token: int, width: int) -> Token | None:
     """"Kremlin spokesman Dmitry Peskov": the organ named before the title is the affiliation."""
     for i in range(start_token - width, start_token):
         token = doc[i]
-        if lex.metonym_organ(token.text) or token.ent_type_ == "ORG":
-            return token
+        if lex.metonym_organ(token.text) or token.ent_type_ == "ORG" or token.lower_ in lex.ORGAN_HEADS:
+            return token  # "Kremlin spokesman X"; "army spokesman X" (the army named before)
     return None
 
 

@@ -1,9 +1,9 @@
 """Word lists that type actors: countries and demonyms, titles (roles), descriptor nouns (sectors).
 
 These are the lookups the resolver uses to read "Russian President Vladimir Putin" as a person with
-role ``president`` and code ``RUSGOV``, or "Russian gold company Nordgold" as ``RUSBUS``. They are small
-on purpose: the gazetteer step (``sitroom.knowledge``) owns the full country tables; this module only
-needs enough to type descriptions, and falls back to pycountry for country names it does not list.
+role ``president`` and code ``RUSGOV``, or "Russian gold company Nordgold" as ``RUSBUS``. Countries and
+demonyms come from the knowledge tables (:mod:`sitroom.knowledge`); the word lists here are the
+resolver's own (titles as they appear before names, organ heads, metonyms, descriptor phrases).
 """
 
 from __future__ import annotations
@@ -11,34 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Demonyms and short forms the news uses that pycountry's names do not cover.
-# Why a hand list: pycountry has no demonyms, and these are the forms seen in conflict reporting.
-DEMONYMS: dict[str, str] = {
-    "afghan": "AFG", "algerian": "DZA", "american": "USA", "angolan": "AGO", "armenian": "ARM",
-    "azerbaijani": "AZE", "belarusian": "BLR", "beninese": "BEN", "british": "GBR", "burkinabe": "BFA",
-    "burundian": "BDI", "cameroonian": "CMR", "canadian": "CAN", "central african": "CAF",
-    "chadian": "TCD", "chinese": "CHN", "congolese": "COD", "egyptian": "EGY", "eritrean": "ERI",
-    "ethiopian": "ETH", "french": "FRA", "gabonese": "GAB", "georgian": "GEO",
-    "german": "DEU", "ghanaian": "GHA", "guinean": "GIN", "indian": "IND", "iranian": "IRN",
-    "iraqi": "IRQ", "israeli": "ISR", "italian": "ITA", "ivorian": "CIV", "japanese": "JPN",
-    "jordanian": "JOR", "kenyan": "KEN", "lebanese": "LBN", "libyan": "LBY", "malian": "MLI",
-    "mauritanian": "MRT", "moroccan": "MAR", "mozambican": "MOZ", "nigerian": "NGA", "nigerien": "NER",
-    "north korean": "PRK", "pakistani": "PAK", "palestinian": "PSE", "polish": "POL", "qatari": "QAT",
-    "russian": "RUS", "rwandan": "RWA", "saudi": "SAU", "senegalese": "SEN", "somali": "SOM",
-    "south african": "ZAF", "south korean": "KOR", "south sudanese": "SSD", "spanish": "ESP",
-    "sudanese": "SDN", "syrian": "SYR", "togolese": "TGO", "tunisian": "TUN", "turkish": "TUR",
-    "ugandan": "UGA", "ukrainian": "UKR", "venezuelan": "VEN", "yemeni": "YEM", "emirati": "ARE",
-}
-
-# Country names pycountry spells differently from the press.
-COUNTRY_ALIASES: dict[str, str] = {
-    "russia": "RUS", "u.s.": "USA", "us": "USA", "u.s": "USA", "usa": "USA", "america": "USA",
-    "united states": "USA", "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR",
-    "iran": "IRN", "syria": "SYR", "car": "CAF", "central african republic": "CAF",
-    "drc": "COD", "congo": "COD", "ivory coast": "CIV", "south korea": "KOR", "north korea": "PRK",
-    "vietnam": "VNM", "turkey": "TUR", "palestine": "PSE", "venezuela": "VEN", "bolivia": "BOL",
-    "tanzania": "TZA", "moldova": "MDA", "laos": "LAO", "czech republic": "CZE",
-}
+from sitroom.knowledge import country_by_code, lookup_country, lookup_demonym
 
 # Buildings and capitals that stand for a state's government or military (metonyms).
 ORGAN_METONYMS: dict[str, tuple[str, str]] = {
@@ -53,7 +26,7 @@ ORGAN_HEADS: dict[str, str] = {
     "regime": "GOV", "state": "GOV", "cabinet": "GOV", "officials": "GOV", "leadership": "GOV",
     "military": "MIL", "forces": "MIL", "troops": "MIL", "army": "MIL", "soldiers": "MIL",
     "armed forces": "MIL", "representatives": "MIL", "navy": "MIL", "air force": "MIL",
-    "police": "COP", "opposition": "OPP", "parliament": "LEG", "legislature": "LEG",
+    "police": "COP", "opposition": "OPP", "parliament": "LEG", "legislature": "LEG", "guard": "MIL",
 }
 
 # How an organ entity is named after its country: "Mali junta", "France military".
@@ -116,7 +89,7 @@ SECTOR_PHRASES: dict[str, str] = {
     "university": "EDU", "institute": "EDU", "think tank": "EDU",
     "news agency": "JRN", "newspaper": "JRN", "broadcaster": "JRN", "magazine": "JRN",
     "ministry": "GOV", "intelligence agency": "SPY", "spy agency": "SPY",
-    "party": "PTY", "charity": "SOC", "ngo": "SOC",
+    "party": "PTY", "opposition party": "OPP", "charity": "SOC", "ngo": "SOC",
 }
 
 # Words in an organisation's own name that give its sector ("Columbia University", "... Front").
@@ -127,6 +100,7 @@ NAME_SECTOR_WORDS: dict[str, str] = {
     "liberation": "REB", "jihad": "REB", "brigade": "REB", "brigades": "REB", "militia": "PRM",
     "party": "PTY", "bank": "BUS", "corporation": "BUS", "inc.": "BUS", "ltd": "BUS", "s. a.": "BUS",
     "s.a.": "BUS", "group": "", "times": "JRN", "news": "JRN", "post": "JRN", "press": "JRN",
+    "herald": "JRN", "gazette": "JRN", "tribune": "JRN", "journal": "JRN", "daily": "JRN", "observer": "JRN",
 }
 
 # Sectors an "armed group"-style description may refer to (the "group" family).
@@ -139,41 +113,28 @@ def _title_key(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
-    """ISO alpha-3 for a country name, short form or demonym (``Mali``, ``U.S.``, ``Malian``)."""
-    key = _title_key(text).removeprefix("the ").removesuffix("'s")
-    if key in DEMONYMS:
-        return DEMONYMS[key]
-    if key in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[key]
-    return _pycountry_code(key)
+    """ISO alpha-3 for a country name, short form or demonym (``Mali``, ``U.S.``, ``Malian``).
 
-
-def _pycountry_code(key: str) -> str | None:
-    import pycountry
-
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and value.lower() == key:
-                return str(country.alpha_3)
-    return None
+    Read from the knowledge tables (:mod:`sitroom.knowledge`), which own countries and demonyms;
+    combining prefixes (``Franco``) are not demonyms of a whole word and give None.
+    """
+    text = text.replace("\u2019", "'")
+    demonym = lookup_demonym(text)
+    if demonym is not None and not demonym.prefix:
+        return demonym.country.alpha3
+    country = lookup_country(text)
+    return country.alpha3 if country is not None else None
 
 
 def is_demonym(word: str) -> bool:
-    return _title_key(word) in DEMONYMS
+    found = lookup_demonym(word.replace("\u2019", "'"))
+    return found is not None and not found.prefix
 
 
 def country_name(code: str) -> str:
-    """Short English name for an alpha-3 code (``RUS`` -> ``Russia``)."""
-    for name, value in COUNTRY_ALIASES.items():
-        if value == code and " " not in name and "." not in name and len(name) > 3:
-            return name.title()
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    """The name news uses for an alpha-3 code (``RUS`` -> ``Russia``); the code itself when unknown."""
+    country = country_by_code(code)
+    return country.name if country is not None else code
 
 
 def demonym_stem_matches(adjective: str, name: str) -> bool:
