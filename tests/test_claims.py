@@ -117,10 +117,13 @@ def test_denial_verbs_give_deny_stance(extract: Extract) -> None:
     assert modality_for_claim(first) == "denied"
 
 
-def test_rejecting_a_denial_reasserts(extract: Extract) -> None:
-    record = extract("The Volkov Group rejected the ministry's denial.")
+def test_rejecting_a_denial_is_a_deny_claim_about_the_denial(extract: Extract) -> None:
+    # docs/gold.md: a denial of a denial is a deny claim whose content is the denial; the "as" phrase
+    # characterises it and is no quote of its own
+    record = extract("The Volkov Group rejected the ministry's denial as “a lie told to everyone”.")
     claim = claim_with(record, "the ministry's denial")
-    assert claim.stance == "assert"
+    assert claim.stance == "deny" and claim.content.text == "the ministry's denial"
+    assert not any(c.kind == "direct" for c in record.claims)
 
 
 def test_negated_reporting_verb_is_no_claim(extract: Extract) -> None:

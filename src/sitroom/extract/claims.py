@@ -15,12 +15,20 @@ Fills ``ctx.record.claims`` (:class:`sitroom.records.Claim`) in four passes over
 4. ``about``: entities mentioned inside the content, plus the content clause's subject and, for
    allegations, the accused.
 
-Speakers are resolved by :mod:`claims_speakers`. ``via`` is the outlet a claim comes through: the
+Long-form reporting adds: inverted attributions ("..., reported El Tiempo." / '"...," Walsh states.'),
+quotes introduced by a colon ending the previous sentence, quotes left open at a paragraph's end that
+continue in the next paragraph, quotes that are only a piece of a reported clause (no direct claim of
+their own), datelines and trailing ", while ..." clauses trimmed off content, and hedges ("reportedly")
+inside a sourced claim dropped as duplicates.
+
+Speakers are resolved by :mod:`claims_speakers` (descriptions such as "the minister", "officials", "the
+bloc" by :mod:`claims_descriptions`). ``via`` is the outlet a claim comes through: the
 source of "according to X" / "as reported by X" when it is not a person, and the subject of "X
 reported" or of any verb when X is a news outlet (sector ``JRN``).
 
 Stance is ``deny`` for denial verbs (deny, reject, dismiss, refute, dispute) and ``issued a denial``;
-rejecting a denial ("rejected the ministry's denial") re-asserts, so its stance is ``assert``. Negated
+rejecting a denial ("rejected the ministry's denial") is a ``deny`` claim whose content is the denial
+(docs/gold.md: a denial of a denial), so contradiction finding sees the two stances. Negated
 reporting ("did not confirm") gives no claim at all: nobody said anything.
 
 For the events step: :func:`claim_containing` and :func:`modality_for_claim`.
@@ -29,6 +37,7 @@ For the events step: :func:`claim_containing` and :func:`modality_for_claim`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,13 +46,14 @@ from sitroom.extract.claims_cues import (
     Cue,
     allegation_cues,
     attribution_cues,
+    clause_span,
     fronted_ccomp,
     is_reporting_verb,
     verb_cues,
 )
 from sitroom.extract.claims_opinion import opinion_in
 from sitroom.extract.claims_quotes import Quote, find_quotes
-from sitroom.extract.claims_speakers import SpeakerResolver, author_entity, is_outlet
+from sitroom.extract.claims_speakers import SpeakerResolver, agent_of, author_entity, datelines, is_outlet
 from sitroom.records import Claim, Entity
 
 if TYPE_CHECKING:
@@ -57,6 +67,10 @@ MAX_INTERRUPTION_CHARS = 80
 SCARE_QUOTE_WORDS = 3
 # Verbs that only pass words on: "Reuters reported that officials said X" is the officials' claim.
 CONDUIT_VERBS = frozenset({"report", "say", "tell", "write", "state", "add", "announce"})
+# '," Walsh states.': a capitalised name of up to four words, then a verb of saying.
+_NAME_THEN_VERB = re.compile(r"\s*,?\s*([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})\s+(says|said|states|stated|"
+                             r"adds|added|explains|explained|notes|noted|writes|wrote|argues|argued|told)\b")
+_CHARGE_COMMENT = re.compile(r",\s+(?:a|an|the)\s+(?:charge|accusation|claim|allegation|assertion)s?\b")
 # Priority when two claims share a content span: the more specific reading wins.
 _PRIORITY = {"direct": 0, "verb": 1, "attribution": 2, "allegation": 3, "opinion": 4}
 
@@ -109,6 +123,9 @@ class _ClaimBuilder:
         self.allegations = allegation_cues(ctx.doc)
         self.cue_by_verb = {cue.verb.i: cue for cue in self.verb_cues}
         self.used: set[int] = set()
+        self.embedded: set[int] = set()
+        self.attribution_via: dict[int, Entity | None] = {}
+        """Cues whose quotation is part of their reported content (see :meth:`_embedded`)."""
         self.via_of: dict[int, Entity | None] = {}
         self.candidates: list[_Candidate] = []
 
@@ -126,17 +143,44 @@ class _ClaimBuilder:
     def _speaker_and_via(self, cue: Cue) -> tuple[Entity | None, Entity | None]:
         outlet_context = cue.kind == "attribution" or cue.verb.lemma_.lower() == "report"
         speaker = self.resolver.resolve(cue.subject, outlet_context=outlet_context)
-        via = self.via_of.get(cue.verb.i)
-        if via is None and speaker is not None and speaker.kind != "person":
+        via = self.via_of.get(cue.verb.i) or self._told_outlet(cue)
+        if via is None and speaker is not None and (speaker.kind != "person" or is_outlet(speaker)):
             if outlet_context or is_outlet(speaker):
                 via = speaker
         attribution = self._attribution_near(cue.verb.idx)
         if attribution is not None and attribution is not cue:
             source = self.resolver.resolve(attribution.subject, outlet_context=True)
-            via = via or (source if source is not None and source.kind != "person" else None)
+            via = via or self._source_via(attribution.subject) or _channel(source)
             speaker = speaker or source
             self.used.add(id(attribution))
         return speaker, via
+
+    def _told_outlet(self, cue: Cue) -> Entity | None:
+        """ "the official told AFP": the outlet told is the channel the claim comes through."""
+        if cue.verb.lemma_.lower() not in ("tell", "say", "speak", "confirm", "explain"):
+            return None
+        for child in cue.verb.children:
+            target = child
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif child.dep_ not in ("dobj", "dative"):
+                continue
+            found = self.resolver.resolve(target, outlet_context=False, create=False)
+            if found is not None and is_outlet(found):
+                return found
+        return None
+
+    def _source_via(self, source: Token | None) -> Entity | None:
+        """ "according to a US agent interviewed by El Tiempo": El Tiempo is the channel."""
+        if source is None:
+            return None
+        for child in source.children:
+            if child.dep_ == "acl":
+                agent = agent_of(child)
+                found = self.resolver.resolve(agent, outlet_context=True) if agent is not None else None
+                if found is not None:
+                    return found
+        return None
 
     def _attribution_near(self, char: int) -> Cue | None:
         here = self.ctx.sentence_index(char)
@@ -146,12 +190,18 @@ class _ClaimBuilder:
         return None
 
     def _nesting(self) -> None:
-        """Reuters reported that officials said X: the officials' claim comes via Reuters."""
+        """Reuters reported that officials said X: the officials' claim comes via Reuters. Likewise
+        "According to ministry figures, X, reported El Universal": the ministry's claim via the paper."""
         self._parentheticals()
         for outer in self.verb_cues:
             if outer.content is None or id(outer) in self.used:
                 continue
             start, end = outer.content
+            for attribution in self.attributions:
+                if start <= attribution.verb.idx < end and outer.verb.lemma_.lower() in CONDUIT_VERBS:
+                    self.attribution_via[id(attribution)] = self.resolver.resolve(outer.subject,
+                                                                                   outlet_context=True)
+                    self.used.add(id(outer))
             for inner in self.verb_cues:
                 if inner is outer or not (start <= inner.verb.idx < end):
                     continue
@@ -168,7 +218,7 @@ class _ClaimBuilder:
             head_cue = self.cue_by_verb.get(cue.verb.head.i) if cue.verb.dep_ == "ccomp" else None
             if fronted is None or head_cue is None or head_cue.verb.i > fronted.i:
                 continue
-            head_cue.content, head_cue.content_root = cue.content, cue.content_root
+            head_cue.content, head_cue.content_root = clause_span(fronted), fronted
             self.via_of[head_cue.verb.i] = self.resolver.resolve(cue.subject, outlet_context=True)
             self.used.add(id(cue))
 
@@ -180,13 +230,23 @@ class _ClaimBuilder:
             if self._is_scare(group):
                 continue
             start, end = group[0].start, group[-1].end
-            cue = self._cue_for_quote(group)
+            named = None
+            cue = self._cue_by_parse({t.i for q in group for t in self._tokens_in(q.outer_start, q.outer_end)})
+            if cue is None:
+                # '"...," Walsh states.' read off the text beats a verb elsewhere in the sentence
+                named = self._name_after_quote(group)
+                cue = self._cue_for_quote(group) if named is None else None
+            if cue is not None and self._embedded(group, cue):
+                self.embedded.add(id(cue))  # part of what the cue reports: the reported pass keeps it
+                continue
             first_sentence = self.ctx.sentence_index(group[0].outer_start)
             if cue is not None:
                 self.used.add(id(cue))
                 speaker, via = self._speaker_and_via(cue)
                 text = self.text[cue.cue_start:cue.cue_end]
                 evidence = (min(start, cue.cue_start), max(end, cue.cue_end))
+            elif named is not None:
+                speaker, via, text, evidence = named[0], None, named[1], (start, named[2])
             elif previous is not None and previous[0] == first_sentence - 1 and self._starts_sentence(group[0]):
                 speaker, via, text, evidence = previous[1], previous[2], None, (start, end)
             else:
@@ -195,6 +255,58 @@ class _ClaimBuilder:
             self.candidates.append(_Candidate(speaker, via, stance, "direct", text, (start, end), evidence,
                                               "direct", segments=[(q.start, q.end) for q in group]))
             previous = (self.ctx.sentence_index(group[-1].outer_end - 1), speaker, via)
+        self._continued_quotes()
+
+    def _name_after_quote(self, group: list[Quote]) -> tuple[Entity, str, int] | None:
+        """ '"...," Walsh states.' when the parser took "Walsh states" for a noun phrase: the name right
+        after the closing mark, then a present or past verb of saying. Returns speaker, cue, cue end."""
+        match = _NAME_THEN_VERB.match(self.text, group[-1].outer_end)
+        if match is None:
+            return None
+        k = bisect.bisect_left(self._token_starts, match.start(1))
+        if k >= len(self.ctx.doc):
+            return None
+        speaker = self.resolver.resolve(self.ctx.doc[k], create=False)
+        return (speaker, match.group(2), match.end(2)) if speaker is not None else None
+
+    def _embedded(self, group: list[Quote], cue: Cue) -> bool:
+        """True when the quote is a piece of the cue's reported content, not the speech itself: "said
+        the protest had been organised by “agents of France”", "rejected the denial as “a lie”"."""
+        if cue.kind != "verb" or self._in_any_quote(cue.verb.idx):
+            return False
+        if cue.content is not None:
+            c_start, c_end = cue.content
+            words_before = self.text[c_start:group[0].outer_start].split()
+            if c_start <= group[0].outer_start and c_end >= group[-1].end and words_before:
+                return True
+        for token in self._tokens_in(group[0].start, group[-1].end):
+            child = token
+            for _ in range(12):  # climb to the verb's child that holds the quote
+                if child.head.i in (child.i, cue.verb.i):
+                    break
+                child = child.head
+            if child.head.i == cue.verb.i and child.i != cue.verb.i and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")):
+                return True
+        return False
+
+    def _continued_quotes(self) -> None:
+        """A quote left open at a paragraph's end continues in the next paragraph's quote: same speaker."""
+        directs = [c for c in self.candidates if c.source == "direct"]
+        for earlier, later in zip(directs, directs[1:], strict=False):
+            if earlier.speaker is not None or later.speaker is None:
+                continue
+            quote = self._quote_ending_at(earlier.content[1])
+            if quote is None or not quote.open_ended:
+                continue
+            between = self.text[quote.outer_end:later.content[0]]
+            if "\n" in between and not between.strip(" \n\t\"“‘'"):
+                earlier.speaker, earlier.via, earlier.cue = later.speaker, later.via, later.cue
+
+    def _quote_ending_at(self, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.end == end:
+                return quote
+        return None
 
     def _quote_groups(self) -> list[list[Quote]]:
         groups: list[list[Quote]] = []
@@ -232,7 +344,19 @@ class _ClaimBuilder:
     def _cue_for_quote(self, group: list[Quote]) -> Cue | None:
         inside = {t.i for q in group for t in self._tokens_in(q.outer_start, q.outer_end)}
         return (self._cue_by_parse(inside) or self._cue_in_sentences(group, inside)
-                or self._attribution_for(group) or self._cue_in_next_sentence(group))
+                or self._attribution_for(group) or self._cue_before_colon(group)
+                or self._cue_in_next_sentence(group))
+
+    def _cue_before_colon(self, group: list[Quote]) -> Cue | None:
+        """'Brask was blunt. He told reporters:' + '"We will stay."': the cue ends the previous sentence."""
+        before = self.text[:group[0].outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        here = self.ctx.sentence_index(colon)
+        candidates = [c for c in self.verb_cues if id(c) not in self.used and c.verb.idx < colon
+                      and self.ctx.sentence_index(c.verb.idx) == here and not self._in_any_quote(c.verb.idx)]
+        return candidates[-1] if candidates else None
 
     def _cue_by_parse(self, inside: set[int]) -> Cue | None:
         doc = self.ctx.doc
@@ -244,7 +368,7 @@ class _ClaimBuilder:
                 cue = self.cue_by_verb.get(head.i)
                 if cue is not None and id(cue) not in self.used:
                     return cue
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
             for child in doc[i].children:
@@ -260,6 +384,8 @@ class _ClaimBuilder:
         for cue in self.verb_cues:
             if cue.verb.i in inside or id(cue) in self.used or self._in_any_quote(cue.verb.idx):
                 continue
+            if cue.content is not None and not self._in_real_quote(*cue.content):
+                continue  # it reports something else ("leaders have called for ..."), not this quote
             if first <= self.ctx.sentence_index(cue.verb.idx) <= last:
                 distance = min(abs(cue.verb.idx - group[0].outer_start), abs(cue.verb.idx - group[-1].outer_end))
                 if best is None or distance < best[0]:
@@ -301,14 +427,16 @@ class _ClaimBuilder:
         for cue in self.verb_cues:
             if id(cue) in self.used or cue.content is None or self._in_any_quote(cue.verb.idx):
                 continue
-            if self._in_real_quote(*cue.content):
+            if self._in_real_quote(*cue.content) and id(cue) not in self.embedded:
                 continue
             speaker, via = self._speaker_and_via(cue)
+            if speaker is None and via is None and cue.verb.lemma_.lower() in lex.INFERENTIAL_VERBS:
+                continue  # "the escape suggests he was not guarded": the author reasoning, not speech
             self._add_reported(cue, speaker, via, "verb")
 
     def _add_reported(self, cue: Cue, speaker: Entity | None, via: Entity | None, source: str) -> None:
         assert cue.content is not None
-        start, end = cue.content
+        start, end = self._trim_content(*cue.content)
         about = list(cue.about_tokens)
         if cue.content_root is not None:
             about.extend(c for c in cue.content_root.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -316,6 +444,21 @@ class _ClaimBuilder:
         evidence = (min(start, cue.cue_start), max(end, cue.cue_end))
         self.candidates.append(_Candidate(speaker, via, cue.stance, "reported", cue_text, (start, end),
                                           evidence, source, about))
+
+    def _trim_content(self, start: int, end: int) -> tuple[int, int]:
+        """Drop a dateline ("PARIS, March 18 - ") and a trailing ", while ..." clause (the narration
+        moving on to someone else) from reported content."""
+        for d_start, d_end in datelines(self.ctx.doc):
+            if d_start <= start < d_end < end:
+                start = d_end
+        for marker in (", while ", ", whereas "):
+            cut = self.text.find(marker, start, end)
+            if cut > start and not self._in_any_quote(cut):
+                end = cut
+        comment = _CHARGE_COMMENT.search(self.text, start, end)
+        if comment is not None and comment.start() > start:
+            end = comment.start()  # "..., a charge that X denied": the denial is its own claim
+        return start, end
 
     def _attributed(self) -> None:
         """ "X would be a red line, according to Al-Jazeera": the outlet's claim."""
@@ -325,7 +468,8 @@ class _ClaimBuilder:
             if self._in_real_quote(*cue.content):
                 continue
             speaker = self.resolver.resolve(cue.subject, outlet_context=True)
-            via = speaker if speaker is not None and speaker.kind != "person" else None
+            # docs/gold.md: "according to X" makes X the via, a person too ("according to a local official")
+            via = self.attribution_via.get(id(cue)) or self._source_via(cue.subject) or speaker
             self._add_reported(cue, speaker, via, "attribution")
 
     def _alleged(self) -> None:
@@ -340,7 +484,7 @@ class _ClaimBuilder:
         for attribution in self.attributions:
             if attribution.content and attribution.content[0] <= cue.verb.idx < attribution.content[1]:
                 source = self.resolver.resolve(attribution.subject, outlet_context=True)
-                return source if source is not None and source.kind != "person" else None
+                return _channel(source)
         return None
 
     # ---- pass 3: the author's voice ----------------------------------------------------------------
@@ -368,10 +512,14 @@ class _ClaimBuilder:
             if kept is None or _PRIORITY[cand.source] < _PRIORITY[kept.source]:
                 chosen[cand.content] = cand
         ordered = sorted(chosen.values(), key=lambda c: (c.content[0], c.content[1]))
+        spoken = [c.content for c in ordered if c.source in ("direct", "verb", "attribution")]
+        ordered = [c for c in ordered if not (_is_modifier_allegation(c) and _overlaps_any(c.content, spoken))]
         return [self._claim(cand) for cand in ordered]
 
     def _claim(self, cand: _Candidate) -> Claim:
         start, end = _balance_quotes(self.text, *cand.content)
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
         ev_start, ev_end = cand.evidence
         return Claim(
             id=self.ctx.new_id("c"),
@@ -397,6 +545,25 @@ class _ClaimBuilder:
                 if mention.entity is not None and mention.entity not in ids:
                     ids.append(mention.entity)
         return ids
+
+
+def _channel(source: Entity | None) -> Entity | None:
+    """An attribution's source is also the claim's ``via`` unless it is a person speaking for themself."""
+    if source is None or (source.kind == "person" and not is_outlet(source)):
+        return None
+    return source
+
+
+def _is_modifier_allegation(cand: _Candidate) -> bool:
+    """ "allegedly", "reportedly", "alleged": hedges, not sources of their own."""
+    cue = (cand.cue or "").lower()
+    return cand.source == "allegation" and (cue in lex.ALLEGATION_ADVERBS or cue in lex.ALLEGATION_ADJECTIVES)
+
+
+def _overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """A hedge inside a sourced claim ("X reportedly did Y, according to Z") adds no claim: the sourced
+    one already carries it, and events inside take its modality."""
+    return any(start < span[1] and span[0] < end for start, end in others)
 
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,14 +14,16 @@ Rules that decide what is *not* a cue, for precision:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitroom.extract import claims_lexicon as lex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
+_QUOTED_LABEL = re.compile(r"\s*[\"“‘'][^\"“”‘’'\n]{1,80}[\"”’']")
 _CONTENT_PREPS = frozenset({"to", "of", "as", "about", "with", "for", "on", "against"})
 
 
@@ -58,9 +60,6 @@ def _is_excluded(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.REFUSAL_VERBS:
         return True
-    obj = _child(verb, "dobj")
-    if verb.lemma_.lower() == "claim" and obj is not None and obj.lemma_.lower() in ("responsibility", "credit"):
-        return True
     # "point" only as "point out"
     return verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in verb.children)
 
@@ -95,8 +94,12 @@ def verb_cues(doc: Doc) -> list[Cue]:
     """Every active reporting verb in the document, with content where the parse shows one."""
     cues = []
     for token in doc:
-        if not is_reporting_verb(token) or _is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        if not is_reporting_verb(token) or _is_passive(token) or token.dep_ == "amod":
             continue
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            continue
+        if _purpose_infinitive(token):
+            continue  # "marched on the palace to demand ...": a purpose, shown by acting, not said
         start, end = _cue_extent(token)
         cue = Cue(verb=token, cue_start=start, cue_end=end, subject=_subject(token))
         if token.lemma_.lower() in lex.DENIAL_VERBS:
@@ -104,12 +107,76 @@ def verb_cues(doc: Doc) -> list[Cue]:
         noun = _speech_noun(token)
         if noun is not None and noun.lemma_.lower() == "denial":
             cue.stance = "deny"
-        _set_content(cue)
+        if not _inverted(cue):
+            _set_content(cue)
+            _relative_object(cue)
+        if token.lemma_.lower() in lex.CLAUSE_ONLY_VERBS and not _has_clause_content(cue):
+            continue  # "the cartel is disputing the region": a fight over ground, not over a claim
         if token.dep_ == "relcl" and any(t.lower_ in lex.RELATIVE_PRONOUNS and t.dep_ == "pobj"
                                          for t in token.subtree):
             cue.about_tokens.append(token.head)  # "X, to which the state denies affinity": about X
         cues.append(cue)
     return cues
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "to demand" after "marched": but "went on to say" / "continued to insist" are speech."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() not in lex.CONTINUATION_VERBS
+
+
+def _inverted(cue: Cue) -> bool:
+    """ "Nine bodies were found on Friday, reported the AFP.": the speaker follows the verb, and what it
+    says is the sentence before the comma. Sets subject and content; True when the pattern holds."""
+    verb = cue.verb
+    if verb.lemma_.lower() not in lex.INVERSION_VERBS or verb.i == verb.sent.start:
+        return False
+    if verb.doc[verb.i - 1].text != "," or any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    after = [c for c in verb.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("PROPN", "NOUN")]
+    last = _last_word(verb.sent)
+    if not after or after[0].right_edge.i < last.i or any(c.dep_ in ("ccomp", "mark") for c in verb.rights):
+        return False
+    tokens = _strip_edges([t for t in verb.sent if t.i < verb.i - 1 and not _in_dateline(t)])
+    if not tokens:
+        return False
+    cue.subject = after[0]
+    cue.content, cue.content_root = (tokens[0].idx, _end_of(tokens[-1])), verb.sent.root
+    return True
+
+
+def _last_word(sent: Span) -> Token:
+    last = sent[-1]
+    while last.i > sent.start and (last.is_punct or last.is_space):
+        last = last.doc[last.i - 1]
+    return last
+
+
+def _in_dateline(token: Token) -> bool:
+    from sitroom.extract.claims_speakers import in_dateline
+
+    return in_dateline(token)
+
+
+def _relative_object(cue: Cue) -> None:
+    """ "a charge that the government denied": the content is the noun the relative clause hangs on."""
+    verb = cue.verb
+    if verb.dep_ != "relcl" or cue.content is not None:
+        return
+    if not any(c.dep_ == "dobj" and c.lower_ in lex.RELATIVE_PRONOUNS for c in verb.children):
+        return
+    noun = verb.head
+    tokens = _strip_edges([t for t in noun.subtree if t.i < verb.left_edge.i])
+    if tokens:
+        cue.content, cue.content_root = (tokens[0].idx, _end_of(tokens[-1])), noun
+
+
+def _has_clause_content(cue: Cue) -> bool:
+    if cue.content_root is None:
+        return False
+    root = cue.content_root
+    return root.pos_ in ("VERB", "AUX") or root.lemma_.lower() in lex.PROPOSITION_NOUNS
 
 
 def _subject(verb: Token) -> Token | None:
@@ -155,6 +222,10 @@ def _set_content(cue: Cue) -> None:
             cue.content, cue.content_root = _clause_span(clause), clause
         return
     obj = _child(verb, "dobj")
+    if lemma in lex.PREP_FIRST_VERBS:
+        _prep_content(cue, lex.PREP_CONTENT[lemma])  # "accused France last week of spying"
+        if cue.content is not None:
+            return
     if lemma in lex.CHARACTERISING_VERBS:
         _characterisation(cue, obj)
     elif lemma in lex.OBJECT_CONTENT_VERBS and obj is not None and obj.i > verb.i:
@@ -184,6 +255,11 @@ def fronted_ccomp(verb: Token) -> Token | None:
     return None
 
 
+def clause_span(head: Token) -> tuple[int, int]:
+    """The clause headed by ``head``, without "that" and final punctuation (see :func:`_clause_span`)."""
+    return _clause_span(head)
+
+
 def _clause_span(head: Token) -> tuple[int, int]:
     """A clause without its complementiser ("that") and without trailing punctuation."""
     tokens = [t for t in head.subtree]
@@ -207,20 +283,33 @@ def _proposition_clause(noun: Token) -> Token | None:
 
 def _object_content(cue: Cue, obj: Token) -> None:
     verb = cue.verb
-    if obj.lemma_.lower() in lex.DENIAL_NOUNS and cue.stance == "deny":
-        cue.stance = "assert"  # rejecting a denial re-asserts what was denied
     clause = _proposition_clause(obj) if obj.lemma_.lower() in lex.PROPOSITION_NOUNS else None
     if clause is not None:
         cue.content, cue.content_root = _clause_span(clause), clause
         return
     start, end = _subtree_span(obj)
+    end = _without_trailing_comment(obj, end)
+    preps = _CONTENT_PREPS - {"as"} if cue.stance == "deny" else _CONTENT_PREPS
     for child in verb.rights:
         if child.i <= obj.right_edge.i:
             continue
         adjacent = child.left_edge.i == _next_index(verb, end)
-        if adjacent and (child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)):
+        if adjacent and (child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in preps)):
             end = _subtree_span(child)[1]
     cue.content, cue.content_root = (start, end), obj
+
+
+def _without_trailing_comment(obj: Token, end: int) -> int:
+    """ "accused the advisers of failing to warn the garrison, a rare public criticism": an apposition
+    that comes after the object's other modifiers comments on the whole act; it is not claimed."""
+    rights = list(obj.rights)
+    for k, child in enumerate(rights):
+        if child.dep_ == "appos" and any(r.dep_ not in ("punct", "appos") for r in rights[:k]):
+            before = [t for t in obj.subtree if t.i < child.left_edge.i]
+            while before and (before[-1].is_punct or before[-1].is_space):
+                before.pop()
+            return _end_of(before[-1]) if before else end
+    return end
 
 
 def _next_index(verb: Token, char_end: int) -> int:
@@ -237,10 +326,23 @@ def _characterisation(cue: Cue, obj: Token | None) -> None:
     for child in verb.rights:
         if child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as"):
             predicate = child
+    if obj is not None and predicate is None:
+        label_end = _quoted_label_after(obj)
+        if label_end is not None:
+            cue.content, cue.content_root = (_subtree_span(obj)[0], label_end), obj
+        return
     if obj is None or predicate is None:
         return
     cue.content = (_subtree_span(obj)[0], _trim_end(predicate))
     cue.content_root = obj
+
+
+def _quoted_label_after(obj: Token) -> int | None:
+    """End of a quoted label right after the object ("called the sanctions “illegal and inhumane”")."""
+    text = obj.doc.text
+    at = _end_of(obj)
+    match = _QUOTED_LABEL.match(text, at)
+    return match.end() if match else None
 
 
 def _trim_end(token: Token) -> int:
@@ -253,7 +355,9 @@ def _trim_end(token: Token) -> int:
 def _prep_content(cue: Cue, preps: frozenset[str]) -> None:
     verb = cue.verb
     obj = _child(verb, "dobj")
-    for child in verb.rights:
+    # "accused France last week of ...": the parser may hang the "of" on the time phrase
+    candidates = list(verb.rights) + [g for c in verb.rights if c.dep_ == "npadvmod" for g in c.rights]
+    for child in candidates:
         if child.dep_ == "prep" and child.lower_ in preps:
             target = _child(child, "pobj") or _child(child, "pcomp")
             if target is None:
@@ -272,7 +376,7 @@ def attribution_cues(doc: Doc) -> list[Cue]:
     cues = []
     for token in doc:
         source = _according_to(token) or _as_reported_by(token)
-        if source is None:
+        if source is None or not _can_be_a_source(source):
             continue
         head = token.head if token.head is not token else token
         # the cue is "according to" / "as reported by": the words before the source's name
@@ -285,6 +389,16 @@ def attribution_cues(doc: Doc) -> list[Cue]:
         cue.content = _clause_without(head, token)
         cues.append(cue)
     return cues
+
+
+def _can_be_a_source(source: Token) -> bool:
+    """ "according to Reuters / him / a report / officials" yes; "according to the quantities carried"
+    (in proportion to) no: a source is a name, a pronoun, or a noun for people, bodies or documents."""
+    from sitroom.extract.claims_descriptions import kind_of_description
+
+    if source.pos_ in ("PROPN", "PRON") or source.ent_type_:
+        return True
+    return kind_of_description(source) is not None
 
 
 def _according_to(token: Token) -> Token | None:
@@ -305,8 +419,17 @@ def _as_reported_by(token: Token) -> Token | None:
 
 
 def _clause_without(head: Token, attribution: Token) -> tuple[int, int] | None:
-    """The clause headed by ``head`` minus the attribution phrase and the punctuation around it."""
+    """The clause headed by ``head`` minus the attribution phrase and the punctuation around it.
+
+    An attribution at either edge of its sentence ("According to X, ..." / "..., according to X.")
+    covers the whole sentence, whatever clause the parser hung it on ("... a company that would bring
+    300 soldiers, according to Reuters" is about the company deal, not only the relative clause)."""
     first, last = attribution.left_edge.i, attribution.right_edge.i
+    sent = attribution.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space or _in_dateline(t))]
+    if words and (words[0].i >= first or words[-1].i <= last):
+        tokens = _strip_edges([t for t in sent if not (first <= t.i <= last) and not _in_dateline(t)])
+        return (tokens[0].idx, _end_of(tokens[-1])) if tokens else None
     before = [t for t in head.subtree if t.i < first]
     after = [t for t in head.subtree if t.i > last]
     # a span is contiguous: keep the side of the attribution that holds the clause's head

@@ -23,7 +23,7 @@ REPORTING_VERBS = frozenset({
 # is not speech).
 OBJECT_CONTENT_VERBS = frozenset({
     "deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit", "announce", "report",
-    "allege", "accuse", "urge", "claim", "predict", "demand", "dispute", "charge",
+    "allege", "accuse", "urge", "claim", "predict", "demand", "dispute",
 })
 
 # Verbs that characterise their object: content only with an "as"-phrase or a predicate
@@ -45,12 +45,33 @@ PREP_CONTENT = {
     "charge": frozenset({"with"}),
 }
 
+# Of those, verbs whose prepositional phrase is the content even when there is an object: "accused
+# France of spying" claims the spying; France is what it is about.
+PREP_FIRST_VERBS = frozenset({"accuse", "charge"})
+
 # "he inserted the caveat", "issued a warning": a light verb plus a speech noun is a reporting cue.
 LIGHT_VERBS = frozenset({"insert", "add", "issue", "offer", "give", "make", "deliver", "voice", "express",
                          "sound", "post", "release", "put"})
 SPEECH_NOUNS = frozenset({"caveat", "warning", "statement", "remark", "comment", "assurance", "reminder",
                           "message", "words", "promise", "denial", "pledge", "question", "answer", "reply",
                           "response", "note", "it"})
+
+# Verbs that put the speaker after them when they follow a comma: "..., reported El Tiempo."
+INVERSION_VERBS = frozenset({"report", "say", "write", "add", "tell", "note", "explain", "state", "claim",
+                             "confirm", "insist", "warn", "conclude", "argue", "reply", "answer"})
+# Verbs that are speech only with a clause or a claim noun: "disputed the figures" yes, "disputing the
+# region" (fighting over it) no.
+CLAUSE_ONLY_VERBS = frozenset({"dispute"})
+
+# Verbs of inference: with a subject that is no actor ("the escape suggests", "this confirms") they are
+# the author reasoning, not anyone speaking.
+INFERENTIAL_VERBS = frozenset({"suggest", "confirm", "indicate", "show", "mean", "demonstrate", "reveal",
+                               "prove", "imply", "underline", "note"})
+
+# Verbs that carry a speech verb on ("went on to say", "continued to insist"), unlike purposes ("marched
+# to demand").
+CONTINUATION_VERBS = frozenset({"go", "continue", "proceed", "move", "rise", "stand", "return", "come",
+                                "appear", "be", "take", "use", "seem"})
 
 # Verbs with denial semantics: the speaker says the content is false.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
@@ -59,7 +80,9 @@ DENIAL_NOUNS = frozenset({"denial", "denials", "rejection", "dismissal", "refuta
 # Nouns whose "that"-clause is the real content: "rejected claims that troops were present".
 PROPOSITION_NOUNS = frozenset({"claim", "allegation", "report", "suggestion", "accusation", "charge",
                                "notion", "idea", "assertion", "rumour", "rumor", "statement", "reports",
-                               "claims", "allegations", "suggestions", "accusations", "charges"})
+                               "claims", "allegations", "suggestions", "accusations", "charges",
+                               "figures", "figure", "account", "accounts", "version", "findings", "toll",
+                               "existence", "presence", "involvement", "responsibility", "link", "links"})
 
 # Outlets: a reporting verb with one of these as subject, or "according to" one, makes it the `via`.
 OUTLET_WORDS = frozenset({"herald", "times", "news", "post", "journal", "gazette", "tribune", "agency",

@@ -19,19 +19,42 @@ The order of attempts for a subject noun phrase:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from sitroom.extract.claims_descriptions import (
+    BLOC_NOUNS,
+    COLLECTIVE_ORG_NOUNS,
+    description_span,
+    head_word,
+    kind_of_description,
+    role_of,
+    same_role,
+)
 from sitroom.extract.claims_lexicon import PRONOUN_KINDS, RELATIVE_PRONOUNS, SPEAKER_KINDS
 from sitroom.records import Entity, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from sitroom.extract.context import Context
 
 EXTRACTOR = "claims/1"
+# "VELL, Karesia, April 7, 2022 - ": an all-caps place, a comma, at most a few words, a dash.
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*,[^.!?\n]{0,60}?\s[-–—]{1,2}\s+")
+# PLOVER's international codes: what "the bloc" or "the alliance" can be.
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR"})
+_DATELINE_KEY = "sitroom.claims.datelines"
+ROMANCE_ARTICLES = frozenset({"el", "la", "le", "il", "o", "los", "las", "les", "lo"})
 # How many sentences back a pronoun may look for its antecedent (news prose rarely goes further).
 PRONOUN_LOOKBACK = 3
+# PLOVER's international codes: what "the bloc" or "the alliance" can be.
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR"})
+_DATELINE_KEY = "sitroom.claims.datelines"
+ROMANCE_ARTICLES = frozenset({"el", "la", "le", "il", "o", "los", "las", "les", "lo"})
+# How many sentences back "the minister" or "the bloc" may look for the one it means.
+DESCRIPTION_LOOKBACK = 12
 # Subjects that stand for the intention of an actor named just before.
 PURPOSE_NOUNS = frozenset({"goal", "aim", "purpose", "objective", "intent", "intention", "point", "message"})
 _LABEL_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -63,7 +86,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ in ("relcl", "acl"):
             return current.head
-        if current.dep_ not in ("xcomp", "advcl", "conj") or current.head is current:
+        if current.dep_ not in ("xcomp", "advcl", "conj") or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -97,6 +120,23 @@ class SpeakerResolver:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        # Indexes: speaker lookup runs for every cue and pronoun; scanning every mention each time made
+        # the step quadratic in document length.
+        self._by_id: dict[str, Entity] = {e.id: e for e in ctx.record.entities}
+        self._by_sentence: dict[int, list[Mention]] = {}
+        for mention in ctx.mentions:
+            self._index(mention)
+
+    def _index(self, mention: Mention) -> None:
+        if mention.entity is None:
+            return
+        self._by_sentence.setdefault(self.ctx.sentence_index(mention.start), []).append(mention)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self._by_id.get(entity_id) if entity_id else None
+
+    def mentions_in_sentence(self, index: int) -> list[Mention]:
+        return self._by_sentence.get(index, [])
 
     def resolve(self, token: Token | None, outlet_context: bool = False, create: bool = True) -> Entity | None:
         """The entity ``token`` stands for; ``create`` allows adding an entity for an unknown name."""
@@ -113,6 +153,8 @@ class SpeakerResolver:
         return self._resolve_noun(token, outlet_context, create)
 
     def _resolve_noun(self, token: Token, outlet_context: bool, create: bool) -> Entity | None:
+        if in_dateline(token):  # "MOSCOW, March 8 - The Kremlin dismissed": the parser's subject is the city
+            return self._after_dateline(token, outlet_context, create)
         found = self.entity_of_token(token)
         if found is not None:
             return found
@@ -121,6 +163,9 @@ class SpeakerResolver:
                 found = self.entity_of_token(child) or self._by_surname(child)
                 if found is not None:
                     return found
+        description = kind_of_description(token) if token.pos_ == "NOUN" else None
+        if description == "document":
+            return self._author_of_document(token, create)
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of", "at")):
                 target = child if child.dep_ == "poss" else _pobj(child)
@@ -132,19 +177,119 @@ class SpeakerResolver:
             if found is None and create:
                 found = self._new_entity(token, outlet_context)
             return found
+        if description is not None:
+            found = self._describe(token, description, create)
+            if found is not None:
+                return found
         if token.lemma_.lower() in PURPOSE_NOUNS and create:
             return self.previous_topic(token)
+        return None
+
+    def _after_dateline(self, token: Token, outlet_context: bool, create: bool) -> Entity | None:
+        """The real subject: the first noun between the dateline and the verb."""
+        verb = token.head
+        for candidate in token.doc[token.i + 1:verb.i]:
+            if in_dateline(candidate) or candidate.pos_ not in ("NOUN", "PROPN"):
+                continue
+            head = candidate
+            for _ in range(4):  # "The Karesian army": climb to the phrase's head, never into the dateline
+                up = head.head
+                if up.i >= verb.i or up.i == head.i or up.pos_ not in ("NOUN", "PROPN") or in_dateline(up):
+                    break
+                head = up
+            return self._resolve_noun(head, outlet_context, create)
+        return None
+
+    # ---- descriptions (see claims_descriptions) --------------------------------------------------------
+
+    def _author_of_document(self, token: Token, create: bool) -> Entity | None:
+        """ "a report by EFE", "a press release from the Attorney General's Office": the author."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                target = _pobj(child)
+                if target is not None and target.lower_ not in PRONOUN_KINDS:
+                    return self.resolve(target, outlet_context=True, create=create)
+        return None
+
+    def _describe(self, token: Token, kind: str, create: bool) -> Entity | None:
+        if kind == "role":
+            role = role_of(token)
+            found = self._nearest(token.idx, lambda e: e.kind == "person" and same_role(e, role or ""))
+            return found or self._described_person(token, create)
+        if kind == "person":
+            return self._described_person(token, create)
+        if kind == "press":
+            return self._nearest(token.idx, is_outlet)
+        if kind == "org":
+            lemma = token.lemma_.lower()
+            if lemma in BLOC_NOUNS:
+                return self._nearest(token.idx, lambda e: e.kind == "organization" and e.country in INTERNATIONAL)
+            if lemma in COLLECTIVE_ORG_NOUNS:
+                return self._nearest(token.idx, lambda e: e.kind == "organization")
+            return self._nearest(token.idx, lambda e: e.kind == "organization" and _named_with(e, lemma))
+        if kind == "group":
+            return self._described(token, "group", create)
+        return None
+
+    def _described_person(self, token: Token, create: bool) -> Entity | None:
+        """ "the official" after "a local official": the same person; else a new one by description."""
+        head = token.lemma_.lower()
+        found = self._nearest(token.idx, lambda e: e.kind == "person" and e.extractor == EXTRACTOR
+                              and head_word(e.name) == head)
+        if found is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            introduced = self._introduction(token)  # claims are not read in text order
+            if introduced is not None:
+                return self._described(introduced, "person", create)
+        return found or self._described(token, "person", create)
+
+    def _introduction(self, token: Token) -> Token | None:
+        """The "a local official" that "the official" refers back to, within the look-back window."""
+        here = self.ctx.sentence_index(token.idx)
+        sentences = self.ctx.record.sentences
+        first = sentences[max(0, here - DESCRIPTION_LOOKBACK)].start if sentences else 0
+        lemma = token.lemma_.lower()
+        i = token.i - 1
+        while i >= 0 and token.doc[i].idx >= first:
+            earlier = token.doc[i]
+            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children):
+                return earlier
+            i -= 1
+        return None
+
+    def _described(self, token: Token, kind: str, create: bool) -> Entity | None:
+        start, end = description_span(token)
+        name = self.ctx.text[start:end]
+        for ent in self._by_id.values():
+            if ent.kind == kind and ent.name.lower() == name.lower():
+                return ent
+        if not create:
+            return None
+        ent = Entity(id=self.ctx.new_id("e"), name=name, kind=kind, extractor=EXTRACTOR)
+        mention = Mention(start=start, end=end, text=name, kind=kind, label="CLAIM-SPEAKER", is_name=False,
+                          sentence=self.ctx.sentence_index(start), entity=ent.id, extractor=EXTRACTOR)
+        self._add(ent, mention)
+        return ent
+
+    def _nearest(self, char: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The entity of the nearest mention before ``char`` (this sentence, then earlier ones) that fits."""
+        here = self.ctx.sentence_index(char)
+        for index in range(here, max(-1, here - DESCRIPTION_LOOKBACK - 1), -1):
+            for m in sorted(self.mentions_in_sentence(index), key=lambda m: -m.start):
+                ent = self.entity(m.entity) if m.start < char else None
+                if ent is not None and ent.role != "author" and fits(ent):
+                    return ent
         return None
 
     def entity_of_token(self, token: Token) -> Entity | None:
         """The entity of the longest resolved mention covering ``token`` and of a speaker kind."""
         best: Mention | None = None
-        for m in self.ctx.mentions:
-            if m.entity is None or not (m.start <= token.idx < m.end):
+        for m in self.mentions_in_sentence(self.ctx.sentence_index(token.idx)):
+            if not (m.start <= token.idx < m.end):
                 continue
             if best is None or (m.end - m.start) > (best.end - best.start):
                 best = m
-        ent = self.ctx.record.entity(best.entity) if best else None
+        ent = self.entity(best.entity) if best else None
         return ent if ent is not None and ent.kind in SPEAKER_KINDS else None
 
     def antecedent(self, pronoun: Token, kinds: tuple[str, ...]) -> Entity | None:
@@ -164,10 +309,10 @@ class SpeakerResolver:
 
     def _most_prominent(self, sentence: int, kinds: tuple[str, ...], before: int) -> Entity | None:
         best: tuple[int, int, Entity] | None = None
-        for m in self.ctx.mentions:
-            if m.entity is None or m.start >= before or self.ctx.sentence_index(m.start) != sentence:
+        for m in self.mentions_in_sentence(sentence):
+            if m.start >= before:
                 continue
-            ent = self.ctx.record.entity(m.entity)
+            ent = self.entity(m.entity)
             if ent is None or ent.kind not in kinds or ent.role == "author":
                 continue
             rank = (self._depth(m), m.start)
@@ -181,7 +326,7 @@ class SpeakerResolver:
         if span is None or len(span) == 0:
             return 99
         token, depth = span.root, 0
-        while token.head is not token and depth < 50:
+        while token.head.i != token.i and depth < 50:
             token, depth = token.head, depth + 1
         return depth
 
@@ -210,10 +355,16 @@ class SpeakerResolver:
                           sentence=self.ctx.sentence_index(start), entity=ent.id, extractor=EXTRACTOR)
         if outlet_context or (kind == "organization" and _looks_like_outlet(text)):
             ent.sector = "JRN"
+        self._add(ent, mention)
+        return ent
+
+    def _add(self, ent: Entity, mention: Mention) -> None:
         ent.mentions.append(mention)
         self.ctx.mentions.append(mention)
-        self.ctx.record.entities.append(ent)
-        return ent
+        if ent.id not in self._by_id:
+            self.ctx.record.entities.append(ent)
+            self._by_id[ent.id] = ent
+        self._index(mention)
 
     def _guess_kind(self, token: Token, outlet_context: bool) -> str:
         if token.ent_type_ in _LABEL_KIND:
@@ -223,6 +374,26 @@ class SpeakerResolver:
         if outlet_context or words & _ORG_WORDS:
             return "organization"
         return "person"
+
+
+def _named_with(entity: Entity, word: str) -> bool:
+    """ "the ministry" fits "French defence ministry" (by name, alias or any mention's text)."""
+    names = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
+    return any(word in name.lower().replace("'s", "").split() for name in names)
+
+
+def in_dateline(token: Token) -> bool:
+    """True for a token of a dateline ("MOSCOW, March 8, 2022 - ") at the start of a line."""
+    return any(start <= token.idx < end for start, end in datelines(token.doc))
+
+
+def datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the document's datelines, found once per document (kept in ``user_data``)."""
+    cached = doc.user_data.get(_DATELINE_KEY)
+    if cached is None:
+        cached = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        doc.user_data[_DATELINE_KEY] = cached
+    return cached
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -235,7 +406,10 @@ def _pobj(prep: Token) -> Token | None:
 def _looks_like_outlet(name: str) -> bool:
     from sitroom.extract.claims_lexicon import OUTLET_WORDS
 
-    return bool(set(name.lower().replace("-", " ").split()) & OUTLET_WORDS) or name.lower() in OUTLET_WORDS
+    words = name.lower().replace("-", " ").split()
+    if len(words) >= 2 and words[0] in ROMANCE_ARTICLES and name[:1].isupper():
+        return True  # "El Tiempo", "La Prensa", "O Globo": titles, not people (the model often says PERSON)
+    return bool(set(words) & OUTLET_WORDS) or name.lower() in OUTLET_WORDS
 
 
 def is_outlet(entity: Entity | None) -> bool:
