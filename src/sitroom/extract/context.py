@@ -35,10 +35,20 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)
     _counters: dict[str, int] = field(default_factory=dict)
     _sent_starts: list[int] = field(default_factory=list)
+    _parsed_text: str | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        return self.document.text
+        """The part of ``document.text`` that was parsed: all of it unless SITROOM_MAX_TEXT_CHARS cut it.
+
+        Offsets into it are offsets into ``document.text``. Steps scan this rather than the whole text:
+        date and name regexes over a 5 MB document ran for minutes after its parse had been cut.
+        """
+        if self._parsed_text is None:
+            parsed = getattr(self.doc, "text", None)
+            full = self.document.text
+            self._parsed_text = full[: len(parsed)] if isinstance(parsed, str) and len(parsed) < len(full) else full
+        return self._parsed_text
 
     def new_id(self, prefix: str) -> str:
         """Sequential ids per prefix within the record: ``e1``, ``e2``, ``v1``..."""

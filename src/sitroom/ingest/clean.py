@@ -18,6 +18,9 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # C0/C1 controls except tab and newline: they break JSON consumers and tokenisers alike.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+$", re.MULTILINE)
+# Lone UTF-16 surrogates: JSON's "\ud800" escapes decode to them, and no UTF-8 writer (JSON
+# output, SQLite) can encode them. Each becomes U+FFFD, one character for one, so nothing shifts.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 # How much of a file to look at for NUL bytes when deciding that it is binary.
 _BINARY_PROBE = 8192
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
@@ -30,10 +33,16 @@ class NotText(ValueError):
 def clean_text(text: str) -> str:
     """Normalise newlines and Unicode, drop control characters and trailing whitespace."""
     text = _NEWLINES.sub("\n", text)
+    text = without_surrogates(text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROLS.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     return text.lstrip("\n").rstrip()
+
+
+def without_surrogates(text: str) -> str:
+    """Replace lone surrogates (undecodable halves of a UTF-16 pair) with U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def clean_line(value: str) -> str:

@@ -36,6 +36,12 @@ _CELL_TAGS = frozenset(("td", "th"))
 # which no page uses as text (icon fonts use the Private Use Area, so that is not safe).
 _PARA = "\ufdd0"
 _LINE = "\ufdd1"
+# libxml2 (under lxml and trafilatura) stops building the tree 256 elements deep and drops what is
+# below; its "huge" mode only moves the limit to 2048. Kept: it bounds our recursive flattening too.
+MAX_HTML_DEPTH = 256
+# Characters XML cannot hold. libxml2 keeps them in text, but lxml refuses to write them back, so
+# drop_tree() on "<nav></nav>\x1f" raised ValueError (found by fuzz/run.py). Cleaning drops them anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_html(markup: str, origin: str, url: str | None = None, fallback_date: str | None = None) -> Document:
@@ -45,6 +51,9 @@ def read_html(markup: str, origin: str, url: str | None = None, fallback_date: s
     if len(text) < _SMALL_PAGE_CHARS:
         text = body_text(markup)
     if not text:
+        if nested_too_deeply(markup):
+            raise InputError(origin, f"html is nested more than {MAX_HTML_DEPTH} elements deep (the parser's "
+                                     "limit) and has no text above that depth")
         raise InputError(origin, "no text found in html")
     return new_document(
         text,
@@ -127,6 +136,19 @@ def html_fragment_to_text(fragment: str) -> str:
     return element_text(root, drop=("script", "style", "noscript", "template", "iframe", "form"))
 
 
+def nested_too_deeply(markup: str) -> bool:
+    """True when libxml2 gave up on the page's depth (text below :data:`MAX_HTML_DEPTH` is lost)."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", markup), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return False
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
 def _unescape(value: str) -> str:
     import html
 
@@ -139,7 +161,7 @@ def _parse(markup: str) -> Any:
     import lxml.html
 
     # lxml refuses str input that carries an XML encoding declaration.
-    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    markup = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*>", "", markup))
     if not markup.strip():
         return None
     try:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.errors import InputError
 from sitroom.ingest.base import InputFailure, Item, new_document
-from sitroom.ingest.clean import NotText, clean_line, clean_text, decode_text, iso_date
+from sitroom.ingest.clean import NotText, clean_line, clean_text, decode_text, iso_date, without_surrogates
 
 _STRING_FIELDS = ("title", "url", "source", "author", "language")
 
@@ -129,7 +129,8 @@ def _id_field(record: dict[str, Any]) -> str | None:
         raise BadRecord(f"'id' must be a string, not {_type_name(value)}")
     if not value.strip():
         raise BadRecord("empty 'id'")
-    return value.strip()
+    # An id is written to JSON and SQLite as UTF-8: a lone surrogate escape must not reach them.
+    return without_surrogates(value.strip())
 
 
 def _string_field(record: dict[str, Any], name: str) -> str | None:
