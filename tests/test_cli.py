@@ -116,3 +116,15 @@ def test_export_import_round_trip(corpus: Path, tmp_path: Path, capsys) -> None:
     _, first, _ = run(capsys, "stats", "--db", db, "--json")
     _, second, _ = run(capsys, "stats", "--db", db2, "--json")
     assert json.loads(first) == json.loads(second)
+
+
+@pytest.mark.slow
+def test_extract_streams_a_10000_line_jsonl_in_one_process(tmp_path: Path, capsys) -> None:
+    src, out_file = tmp_path / "big.jsonl", tmp_path / "big.out.jsonl"
+    with src.open("w", encoding="utf-8") as handle:
+        for i in range(10_000):
+            handle.write(json.dumps({"id": f"n{i}", "text": f"Report {i}: Karesian troops entered Vell."}) + "\n")
+    code, _, err = run(capsys, "extract", "--quiet", str(src), "-o", str(out_file))
+    assert code == 0 and "10000 read" in err
+    ids = [json.loads(line)["document"]["id"] for line in out_file.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"n{i}" for i in range(10_000)]
