@@ -75,7 +75,8 @@ def test_seed_headline_fragment_is_not_a_person(seed_mentions: list[Mention]) ->
     assert not [m for m in seed_mentions if m.kind == "person" and "Mali" in m.text]
 
 
-def test_seed_mentions_never_overlap_except_names_in_descriptions(seed_mentions: list[Mention]) -> None:
+def test_seed_mentions_never_overlap_except_nested_names(seed_mentions: list[Mention]) -> None:
+    """Names sit inside descriptions, and places inside organisations' names; nothing else overlaps."""
     spans = {(m.start, m.end) for m in seed_mentions}
     assert len(spans) == len(seed_mentions)
     for a in seed_mentions:
@@ -83,7 +84,8 @@ def test_seed_mentions_never_overlap_except_names_in_descriptions(seed_mentions:
             if a is b or a.end <= b.start or b.end <= a.start:
                 continue
             outer, inner = (a, b) if a.end - a.start > b.end - b.start else (b, a)
-            assert not outer.is_name and inner.is_name
+            place_in_name = outer.kind == "organization" and inner.kind in ("country", "place")
+            assert inner.is_name and (not outer.is_name or place_in_name)
             assert outer.start <= inner.start and inner.end <= outer.end
 
 
@@ -232,3 +234,80 @@ def test_company_suffix_and_former_official(mentions: Run) -> None:
     assert find(found, "Dantor Mining Ltd").sector == "BUS"
     osk = find(found, "Lena Osk")
     assert (osk.role, osk.sector) == ("prime minister", "ELI")
+
+
+# -- places for geocoding: admin units, nested places, datelines, hierarchies -----------------------
+
+
+def kinds(found: list[Mention]) -> dict[str, str]:
+    return {m.text: m.kind for m in found}
+
+
+def test_states_and_provinces_are_places(mentions: Run) -> None:
+    found = kinds(mentions("General Anton Brask flew from Kesh to Manitoba and then toured Kentucky."))
+    assert found["Manitoba"] == "place" and found["Kentucky"] == "place"
+
+
+def test_county_names_are_places_only_with_their_unit_word(mentions: Run) -> None:
+    found = kinds(mentions("A man from Metcalfe County was arrested, Sergeant Barren said."))
+    assert found["Metcalfe County"] == "place"
+    assert "Barren" not in found or found["Barren"] == "person"
+
+
+def test_generic_admin_words_are_not_places(mentions: Run) -> None:
+    found = kinds(mentions("The Centre for Karesian Studies said the Littoral office had closed."))
+    assert "Centre" not in found and "Littoral" not in found
+
+
+def test_place_inside_an_organisation_name_is_a_nested_mention(mentions: Run) -> None:
+    found = mentions("Officers of the Kentucky State Police and the University of Manitoba met the Volkov Group.")
+    texts_found = kinds(found)
+    assert texts_found["Kentucky"] == "place" and texts_found["Manitoba"] == "place"
+    assert texts_found["Kentucky State Police"] == "organization"
+
+
+def test_town_before_university_is_not_a_nested_place(mentions: Run) -> None:
+    found = kinds(mentions("She studied at Columbia University before joining the Volkov Group."))
+    assert "Columbia" not in found
+
+
+def test_untagged_big_city_is_a_place_unless_it_opens_the_sentence(mentions: Run) -> None:
+    found = kinds(mentions("A man is in a Winnipeg jail after General Anton Brask testified."))
+    assert found.get("Winnipeg") == "place"
+
+
+def test_dash_dateline_makes_an_unknown_town_a_place(mentions: Run) -> None:
+    found = kinds(mentions("Mason charged in Kesh. DUMENI — A stonemason from Dumeni was arraigned Tuesday."))
+    assert found["DUMENI"] == "place" and found["Dumeni"] == "place"
+
+
+def test_bare_dateline_of_a_known_city(mentions: Run) -> None:
+    found = kinds(mentions("WASHINGTON Senator Anton Brask pardoned the Volkov Group on Tuesday."))
+    assert found["WASHINGTON"] == "place"
+
+
+def test_state_abbreviation_after_a_town(mentions: Run) -> None:
+    found = mentions("VELLTOWN, Ky. (WKYT) - A crash near Barrie, Ont., killed two.")
+    ky = find(found, "Ky.")
+    assert (ky.kind, ky.canonical) == ("place", "Kentucky")
+    assert find(found, "Ont.").canonical == "Ontario"
+
+
+def test_bracket_hierarchy_makes_three_places(mentions: Run) -> None:
+    found = kinds(mentions("On 3 May 2021, gunmen killed two herders near Vellora (Kesh, Tarsk) and fled."))
+    assert found["Vellora"] == "place" and found["Kesh"] == "place" and found["Tarsk"] == "place"
+
+
+def test_bracketed_acronyms_are_not_a_hierarchy(mentions: Run) -> None:
+    found = kinds(mentions("Fighters of the Volkov Group (VG, KLA) attacked Kesh."))
+    assert found.get("VG") != "place" and found.get("KLA") != "place"
+
+
+def test_model_span_cut_at_an_unclosed_bracket(mentions: Run) -> None:
+    found = mentions("Militants burned wells near Tallikoye (Tallikoye, Oudalan) in May.")
+    assert all("(" not in m.text for m in found)
+
+
+def test_known_town_typed_organisation_after_in_is_a_place(mentions: Run) -> None:
+    found = kinds(mentions("Lucy Brask was born in Churchill, and a Churchill doctor flew her from Churchill."))
+    assert found["Churchill"] == "place"

@@ -192,11 +192,35 @@ def test_town_in_an_unknown_state_stays_unresolved() -> None:
     assert geocode_name("Kayes", set()) is not None
 
 
-def test_bracket_qualifier_outside_every_candidate_leaves_it_unresolved() -> None:
-    # Seme exists in Benin, Senegal and Ivory Coast, not in Sourou province of Burkina Faso
+def test_bracket_hierarchy_never_picks_a_namesake_outside_it() -> None:
+    # Seme exists in Senegal and Ivory Coast, not in Sourou province of Burkina Faso: the village is
+    # put at its province (the commune, Toeni, is not in the index either), never abroad
     found = geocoded("In Burkina Faso, gunmen raided Seme (Toeni, Sourou) at dawn.",
                      [("Burkina Faso", "country", "BFA"), ("Seme", "place", None)])
-    assert found["Seme"].geo is None
+    geo = found["Seme"].geo
+    assert geo is not None and geo["country"] == "BFA" and geo["feature"] == "admin2"
+
+
+def test_bracket_hierarchy_falls_back_to_the_commune_town_without_any_country_named() -> None:
+    # an invented village in a real commune (Gorom-Gorom) and province (Oudalan); no country named
+    found = geocoded("Gunmen burned granaries in Tallikoye (Gorom-Gorom, Oudalan) overnight.",
+                     [("Tallikoye", "place", None)])
+    geo = found["Tallikoye"].geo
+    town = geocode_name("Gorom-Gorom", {"BFA"})
+    assert geo is not None and town is not None
+    assert geo["country"] == "BFA" and geo["geonameid"] == town["geonameid"]
+
+
+def test_one_bracketed_name_is_still_only_believed_with_its_country() -> None:
+    found = geocoded("Paris (AP) -- Officials met in Paris on Monday.", [("Paris", "place", None)])
+    geo = found["Paris"].geo
+    assert geo is not None and geo["country"] == "FRA"
+
+
+def test_country_points_use_published_geographic_centres() -> None:
+    usa = geo_index().country("USA")
+    assert usa is not None and abs(usa.place.lat - 39.83) < 0.1 and abs(usa.place.lon + 98.58) < 0.1
+    assert geo_index().lookup("United States")[0].lat == usa.place.lat
 
 
 def test_comma_hierarchy_places_the_town_in_its_region() -> None:

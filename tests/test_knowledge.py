@@ -210,3 +210,23 @@ def test_longest_title_wins_at_end_of_words() -> None:
     found = title_at_end(["Mali", "Prime", "Minister"])
     assert found is not None and found[0].role == "prime minister" and found[1] == 2
     assert title_at_end(["Russian", "flags"]) is None
+
+
+def test_admin_units_are_looked_up_as_written() -> None:
+    from sitroom.knowledge import lookup_admin
+
+    kentucky = lookup_admin("Kentucky")
+    assert kentucky is not None and (kentucky.country, kentucky.level) == ("USA", 1)
+    county = lookup_admin("Metcalfe County")
+    assert county is not None and county.level == 2
+    assert lookup_admin("Centre") is None  # a Burkina Faso region, but mostly an ordinary word
+    assert lookup_admin("Metcalfe") is None  # bare admin2 names are not matched
+
+
+def test_state_abbreviations_ignore_case_and_full_stops() -> None:
+    from sitroom.knowledge import lookup_admin_abbreviation
+
+    for form in ("Ky.", "KY", "Ky"):
+        found = lookup_admin_abbreviation(form)
+        assert found is not None and found.name == "Kentucky"
+    assert lookup_admin_abbreviation("Karesia") is None

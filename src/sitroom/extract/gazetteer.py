@@ -14,6 +14,13 @@ Pipeline position: after sentences, before resolve. Fills ``ctx.mentions`` with
 4. overlaps are resolved: longest span first, then priority; a name may sit inside a description
    (``Mali`` inside ``Mali's ruling military junta``), nothing else overlaps.
 
+Places for geocoding: first-level admin units (states, provinces, regions) and county-style admin2
+names (``Metcalfe County``) are matched too; a country or place inside an organisation's name
+(``Kentucky State Police``, ``University of Manitoba``) is kept as a nested mention beside it.
+Demonyms (``Turkish officials``) are deliberately not mentions of the country: they name nationality,
+not a location (``a Turkish engineer in Berlin`` happened in Germany), so they only give the owned
+description its country code; bench/trnews_eval.py scores them apart ("demonym-aware accuracy").
+
 Labels: the model's label for its entities, ``GAZ`` for gazetteer names, ``DESC`` for descriptions.
 Cities are kept when the model calls them a place, when they are a capital or have a million
 people, or when a locative preposition precedes them (``in Reading``): that keeps ``Of`` or
@@ -45,6 +52,7 @@ from sitroom.extract.mentions import (
     title_in_apposition,
 )
 from sitroom.knowledge import (
+    lookup_admin,
     lookup_city,
     lookup_country,
     lookup_demonym,
@@ -53,7 +61,7 @@ from sitroom.knowledge import (
     sector_for_phrase,
     sector_for_word,
 )
-from sitroom.knowledge.tables import actor_names, city_names, country_names, demonym_forms
+from sitroom.knowledge.tables import actor_names, admin_names, city_names, country_names, demonym_forms
 from sitroom.records import Mention
 
 if TYPE_CHECKING:
@@ -71,6 +79,12 @@ NOT_COUNTRY_ADJECTIVES = frozenset({
 """Capitalised adjectives in -an/-ese/-i that name no state (never an unknown country's demonym)."""
 COMPANY_SUFFIXES = frozenset({"inc", "inc.", "ltd", "ltd.", "plc", "llc", "corp", "corp.", "gmbh",
                               "ag", "sa", "s.a.", "a.", "co.", "sarl", "nv", "bv", "pjsc", "ojsc"})
+NAME_HOLDERS = frozenset({"ORG", "FAC"})
+"""Model labels of names that hold a place name of their own (``Kentucky State Police``, ``University
+of Manitoba``, ``Winnipeg Free Press``): the place is kept as a nested mention (see :func:`conflicts`)."""
+NAMED_AFTER_WORDS = frozenset({"university", "college", "institute", "foundation"})
+"""``Columbia University``, ``Stanford University``: the word before names a founder or patron
+(``University of Manitoba`` is the place form and is kept)."""
 KEEP_THE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 ORG_NAME_ENDINGS = frozenset({"group", "front", "movement", "company", "army", "party", "alliance", "coalition",
                               "council", "union", "brigade", "brigades", "militia", "corporation", "agency",
@@ -82,7 +96,7 @@ ORG_NAME_ENDINGS = frozenset({"group", "front", "movement", "company", "army", "
 class _Gazetteer:
     """The PhraseMatcher over every knowledge-table name, built once per vocab."""
 
-    LABELS = ("COUNTRY", "ACTOR", "CITY", "DEMONYM")
+    LABELS = ("COUNTRY", "ACTOR", "CITY", "DEMONYM", "ADMIN")
 
     def __init__(self, vocab: Vocab) -> None:
         from spacy.lang.en import English
@@ -90,7 +104,7 @@ class _Gazetteer:
         # a blank English tokenizer over the model's vocab splits names exactly as the model does
         make_doc = English(vocab=vocab).make_doc
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
-        sources = (country_names(), actor_names(), city_names(), demonym_forms())
+        sources = (country_names(), actor_names(), city_names(), demonym_forms(), admin_names())
         for label, names in zip(self.LABELS, sources, strict=True):
             self.matcher.add(label, [make_doc(name) for name, _ in names])
 
@@ -115,6 +129,11 @@ def _hit_for(label: str, span: Span) -> tuple[Hit, dict[str, object]] | None:
         if actor is None:
             return None
         return Hit(span.start, span.end, actor.kind, actor.country, actor.sector, actor.name), {}
+    if label == "ADMIN":
+        admin = lookup_admin(text)
+        if admin is None or lookup_country(text) is not None:
+            return None  # "Georgia": the country's reading is the country matcher's
+        return Hit(span.start, span.end, "place", admin.country, None, admin.name), {}
     if label == "CITY":
         city = lookup_city(text)
         if city is None:
@@ -178,6 +197,9 @@ def clean(ent: Span) -> Span:
         return ent
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
+    opening = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
+        end = opening  # "Thiou (Thiou, Yatenga": the model ran a name into its bracketed qualifier
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=ent.label_)
@@ -211,24 +233,35 @@ class GazetteerMentionStep:
             state.add_owner(hit)
             if hit.kind != "demonym":
                 state.candidates.append(Candidate(hit.start, hit.end, hit.kind, "GAZ", hit.country,
-                                                  hit.sector, None, hit.canonical, priority=5))
+                                                  hit.sector, None, hit.canonical, priority=5,
+                                                  inside_name=hit.kind in ("country", "place")))
 
     def accept(self, state: _Document, label: str, hit: Hit, extra: dict[str, object]) -> bool:
         doc = state.doc
         person = next((e for e in state.ents if e.label_ == "PERSON" and e.start <= hit.start
                        and hit.end <= e.end and len(e) > hit.end - hit.start), None)
         text = doc[hit.start : hit.end].text
-        if person is not None and (label == "CITY" or text in GIVEN_NAME_COUNTRIES):
-            return False  # "Chad Smith", "Paris Hilton": the longer person name wins
-        if label != "CITY":
+        local = label in ("CITY", "ADMIN")
+        if person is not None and (local or text in GIVEN_NAME_COUNTRIES):
+            return False  # "Chad Smith", "Paris Hilton", "Georgia Stevens": the longer person name wins
+        if not local:
             return True
         model = state.ent_at.get((hit.start, hit.end))
         if model in ("GPE", "LOC", "FAC") or extra.get("big"):
             return True
+        if not all(t.pos_ == "PROPN" for t in doc[hit.start : hit.end]):
+            return False  # "Surprise", "Mobile" used as words
         before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
-        inside = any(e.start <= hit.start and hit.end <= e.end and len(e) > hit.end - hit.start
-                     for e in state.ents)
-        return not inside and doc[hit.start].pos_ == "PROPN" and before in LOCATIVE
+        inside = [e for e in state.ents if e.start <= hit.start and hit.end <= e.end
+                  and len(e) > hit.end - hit.start]
+        if not inside:
+            # after "in", or a proper noun the model left untagged or called a product ("a Winnipeg
+            # jail"); not a sentence's first word, where any capitalised word looks like a name
+            return before in LOCATIVE or (model not in ("PERSON", "ORG") and not doc[hit.start].is_sent_start)
+        after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+        if after in NAMED_AFTER_WORDS:
+            return False  # "Columbia University": named after someone, not a use of the town
+        return any(e.label_ in NAME_HOLDERS for e in inside)
 
     # -- model entities --------------------------------------------------------------------------
 
@@ -396,7 +429,12 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def conflicts(new: Candidate, old: Candidate) -> bool:
+    """True when ``new`` may not be kept beside ``old``: overlaps are allowed only for a name inside a
+    description, and for a country or place name inside an organisation's name (``Kentucky`` in
+    ``Kentucky State Police``: the organisation keeps its span, the place is read too)."""
     if new.end <= old.start or old.end <= new.start:
         return False
     nested = old.start <= new.start and new.end <= old.end and (new.start, new.end) != (old.start, old.end)
+    if nested and new.inside_name and old.kind == "organization" and old.is_name:
+        return False
     return not (nested and new.is_name and not old.is_name)

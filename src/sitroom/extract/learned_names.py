@@ -22,7 +22,13 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from sitroom.extract.mentions import Hit
-from sitroom.knowledge import lookup_city, lookup_country, lookup_demonym, lookup_known_actor
+from sitroom.knowledge import (
+    lookup_admin_abbreviation,
+    lookup_city,
+    lookup_country,
+    lookup_demonym,
+    lookup_known_actor,
+)
 
 STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "Emirate", "Sultanate", "Principality",
                          "Commonwealth", "Empire", "Confederation"})
@@ -41,14 +47,35 @@ LOCATIVES = frozenset({"in", "near", "outside", "around", "over", "into", "towar
 MOTION_BEFORE_TO = frozenset({"road", "route", "way", "trip", "flight", "flights", "travel", "return", "go",
                               "fly", "head", "move", "retreat", "flee", "march", "drive", "ship", "send", "transport"})
 """``the road to Dumeni``, ``travel to Kesh``: ``to`` is a locative only after these (not ``spoke to X``)."""
-_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z\-' ]{2,30}[A-Z]),( [A-Z][a-z]+,)? ")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z\-' ]{2,30}[A-Z])(?:,( [A-Z][a-z]+,)? | ?\(| +(?:\u2014|\u2013|--?) )")
+"""``KESH, March 3 -``, ``VELL, Karesia, April 7 -``, ``KESH (Reuters)``, ``KESH — ``: a line that
+starts with a name in capitals and a comma, a bracketed outlet or a dash."""
+_DASH_DATELINE = re.compile(r"[.!?]\s+([A-Z][A-Z\-']{2,30}[A-Z]) +(?:\u2014|\u2013|--?) (?=[A-Z])")
+"""``... of the headline. KESH — A court ...``: a dateline run into its headline (the dash form only:
+a capitalised word then a comma is too often an acronym)."""
+_BARE_DATELINE = re.compile(r"^\s*([A-Z]{4,}(?: [A-Z]{4,})?) (?=[A-Z][a-z])")
+"""``VELL President Anton Brask said``: the text's first words in capitals, punctuation lost; only
+believed for a populated place the geo index knows."""
+_NAME = r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3}"
+_HIERARCHY = re.compile(rf"\b(?P<x>{_NAME}) \((?P<a>{_NAME}), (?P<b>{_NAME})\)")
+"""``Dumeni (Vell, Tarsk Province)``: a place with the two units it lies in, in brackets, as conflict
+event notes write it; all three are places. A single bracketed name is an acronym or an outlet."""
+SETTLEMENT_LOCATIVES = frozenset({"from", "at"})
+"""Prepositions that make a following name a place only when the geo index knows a town of that
+name (``born in Churchill``, ``flown from Churchill``): alone they precede people (``a letter from
+Brask``)."""
+INSTITUTION_WORDS = frozenset({"Parliament", "Congress", "Senate", "Court", "Government", "Church",
+                               "University", "Council", "Assembly", "Cabinet", "Office", "Police"})
 
 
 def learned_hits(doc: Doc) -> list[Hit]:
     """Country and place hits for every use of a name this document teaches (see module docstring)."""
     states = _state_names(doc)
+    spans = _hierarchy_spans(doc) + _dateline_spans(doc)
     places = {name for name in _place_names(doc) if name not in states}
-    return _uses(doc, states, places)
+    places |= {_title(t) if t.isupper() else t for t in (doc.text[s:e] for s, e in spans) if " " not in t} - states
+    hits = _uses(doc, states, places)
+    return hits + _span_hits(doc, spans) + _abbreviation_hits(doc)
 
 
 # ---- states -----------------------------------------------------------------------------------
@@ -152,6 +179,9 @@ def _after_locative(token: Token) -> bool:
     single = nxt is None or not (nxt.is_title and nxt.pos_ == "PROPN")
     if prev is None or not single:
         return False
+    if prev.lower_ in SETTLEMENT_LOCATIVES:
+        return token.ent_type_ != "PERSON" and _populated(token.text) or (
+            token.ent_type_ == "PERSON" and _populated(token.text) and not _is_surname(doc, token.text))
     locative = prev.lower_ in LOCATIVES or (
         prev.lower_ == "to" and prev.i > 0 and (doc[prev.i - 1].lower_ in MOTION_BEFORE_TO
                                                 or doc[prev.i - 1].lemma_.lower() in MOTION_BEFORE_TO))
@@ -160,8 +190,18 @@ def _after_locative(token: Token) -> bool:
     if token.ent_type_ == "PERSON":
         return not _is_surname(doc, token.text)
     if token.ent_type_ == "ORG":  # "in Parliament", "into Congress" are bodies; "over Tarsk" is not
-        return prev.lower_ not in ("in", "into", "through")
+        return prev.lower_ not in ("in", "into", "through") or _populated(token.text)
     return token.ent_type_ in ("", "GPE", "LOC", "FAC")
+
+
+def _populated(name: str) -> bool:
+    """True when the geo index has a town of that name (``Churchill``, ``Djibo``), and the name is
+    not an institution's (``Parliament``)."""
+    from sitroom.resolve.geo_index import geo_index
+
+    if name in INSTITUTION_WORDS:
+        return False
+    return any(p.feature == "city" for p in geo_index().lookup(name))
 
 
 def _is_surname(doc: Doc, word: str) -> bool:
@@ -216,3 +256,68 @@ def _demonym_of(word: str, stems: dict[str, str]) -> str | None:
         if word != name and word.startswith(stem) and word.endswith(DEMONYM_SUFFIXES) and len(word) - len(stem) <= 4:
             return name
     return None
+
+
+# ---- places written as spans: bracket hierarchies, datelines, state abbreviations -----------------
+
+def _hierarchy_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of ``X``, ``A`` and ``B`` in every ``X (A, B)`` of the text."""
+    spans = []
+    for found in _HIERARCHY.finditer(doc.text):
+        names = [found.group(g) for g in ("x", "a", "b")]
+        if any(name.isupper() or not _unknown_or_place(name) for name in names):
+            continue  # "(ISGS, JNIM)", "(Volkov Group, Reuters)": actors, not places
+        spans += [found.span(g) for g in ("x", "a", "b")]
+    return spans
+
+
+def _unknown_or_place(name: str) -> bool:
+    return lookup_known_actor(name) is None and lookup_country(name) is None or lookup_city(name) is not None
+
+
+def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The place of a dateline, whether or not the tables know it (see :data:`_DATELINE`)."""
+    spans = []
+    for pattern in (_DATELINE, _DASH_DATELINE):
+        for found in pattern.finditer(doc.text):
+            if _dateline_name(_title(found.group(1))):
+                spans.append(found.span(1))
+    bare = _BARE_DATELINE.match(doc.text)
+    if bare and _populated(_title(bare.group(1))):
+        spans.append(bare.span(1))
+    return spans
+
+
+def _dateline_name(name: str) -> bool:
+    """A dateline names a town; not a known actor, country or demonym written in capitals."""
+    return _unknown(name) or lookup_city(name) is not None or _populated(name)
+
+
+def _span_hits(doc: Doc, spans: list[tuple[int, int]]) -> list[Hit]:
+    hits = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        text = _title(span.text) if span.text.isupper() else span.text
+        city = lookup_city(text)
+        hits.append(Hit(span.start, span.end, "place", city.country if city else None, None,
+                        city.name if city else text))
+    return hits
+
+
+def _abbreviation_hits(doc: Doc) -> list[Hit]:
+    """``Gatineau, Que.``, ``VELL, Ky.``: a state or province abbreviation right after ``Town,``."""
+    hits = []
+    for token in doc:
+        if token.i < 2 or doc[token.i - 1].text != "," or not (doc[token.i - 2].is_title or doc[token.i - 2].is_upper):
+            continue
+        end = token.i + 1
+        if end < len(doc) and doc[end].text == "." and not token.whitespace_:
+            end += 1
+        if not token.text[:1].isupper():
+            continue
+        admin = lookup_admin_abbreviation(doc[token.i:end].text)
+        if admin is not None:
+            hits.append(Hit(token.i, end, "place", admin.country, None, admin.name))
+    return hits

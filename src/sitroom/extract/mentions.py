@@ -93,6 +93,8 @@ class Candidate:
     is_name: bool = True
     priority: int = 0
     """Wins ties between candidates over the same span (gazetteer 5, model 4, rules 2)."""
+    inside_name: bool = False
+    """True for gazetteer countries and places, which may lie inside an organisation's name."""
 
 
 def description_words(doc: Doc, start: int, head: Token) -> list[str]:

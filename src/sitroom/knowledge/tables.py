@@ -244,6 +244,83 @@ def city_names() -> Iterator[tuple[str, PlaceInfo]]:
     return _places().names()
 
 
+GENERIC_ADMIN_WORDS = frozenset({
+    "centre", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "north-west", "north-east", "south-west", "south-east", "nord", "sud", "est", "ouest", "capital",
+    "coast", "lakes", "plateau", "delta", "islands", "littoral", "maritime", "bay", "savanes", "cascades",
+    "upper", "lower", "interior", "border", "mountain", "valley", "river", "federal", "national",
+})
+"""Admin names that are also ordinary words of news prose (``Centre`` in Burkina Faso, ``Delta`` in
+Nigeria): not matched on their own, because most capitalised uses are not the unit (``the Centre for
+...``, ``Delta Air Lines``). The geocoder still resolves them when another step makes them places."""
+ADMIN_UNIT_WORDS = (" County", " Province", " District", " Region", " Parish", " Governorate", " Oblast")
+"""Admin2 names are matched only with their unit word (``Metcalfe County``): bare admin2 names are
+thousands of surnames and ordinary words (``Barren``, ``Adair``)."""
+MIN_ADMIN_CHARS = 5
+"""Shorter single-word admin names (``Paul``, ``Pool``, ``Acre``, ``Meta``) collide with words and names."""
+
+
+@dataclass(frozen=True)
+class AdminInfo:
+    """A first-level unit (state, province, region) or a county-style second-level one (GeoNames)."""
+
+    name: str
+    country: str
+    level: int
+
+
+@cache
+def _admins() -> dict[str, AdminInfo]:
+    """Admin names as written (case-sensitive), from the geocoder's ``geo/admin.tsv``."""
+    found: dict[str, AdminInfo] = {}
+    for row in _rows("geo/admin.tsv"):
+        alpha3, _code, level, _geonameid, name = row[:5]
+        if not _matchable_admin(name, level):
+            continue
+        found.setdefault(name, AdminInfo(name, alpha3, int(level)))
+    return found
+
+
+def _matchable_admin(name: str, level: str) -> bool:
+    if level == "2":
+        return name.endswith(ADMIN_UNIT_WORDS) and name[:1].isupper()
+    words = name.split()
+    if not name[:1].isupper() or not all(w[:1].isupper() for w in words if w not in ("of", "and", "du", "de")):
+        return False
+    if len(words) == 1:
+        return len(name) >= MIN_ADMIN_CHARS and name.lower() not in GENERIC_ADMIN_WORDS
+    return not all(w.lower() in GENERIC_ADMIN_WORDS for w in words)
+
+
+def lookup_admin(text: str) -> AdminInfo | None:
+    """A state, province or region by its name as written (``Kentucky``, ``Metcalfe County``)."""
+    return _admins().get(normalise(text))
+
+
+@cache
+def _abbreviations() -> dict[str, AdminInfo]:
+    found: dict[str, AdminInfo] = {}
+    for alpha3, name, forms in _rows("geo/abbreviations.tsv"):
+        for form in _split(forms):
+            found[_abbreviation_key(form)] = AdminInfo(name, alpha3, 1)
+    return found
+
+
+def _abbreviation_key(text: str) -> str:
+    return text.replace(".", "").strip().casefold()
+
+
+def lookup_admin_abbreviation(text: str) -> AdminInfo | None:
+    """The state or province an AP-style abbreviation names (``Ky.``, ``Ont``, ``N.J.``); case and
+    full stops ignored. Only read after ``Town,``: alone, ``Ark`` or ``Del`` are words or names."""
+    return _abbreviations().get(_abbreviation_key(text))
+
+
+def admin_names() -> Iterator[tuple[str, AdminInfo]]:
+    """Every matchable admin name (see :data:`GENERIC_ADMIN_WORDS`, :data:`ADMIN_UNIT_WORDS`)."""
+    return iter(_admins().items())
+
+
 def sector_for_word(word: str) -> SectorCue | None:
     """The sector cue of an actor head noun (``junta`` -> GOV, ``rebels`` -> REB group)."""
     return SECTOR_WORDS.get(word.lower())

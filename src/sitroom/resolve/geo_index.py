@@ -127,10 +127,23 @@ def _load_countries(index: GeoIndex) -> None:
         place = Place(name, "country", float(lat), float(lon), alpha3, int(geonameid), int(population))
         index.countries[alpha3] = CountryBox(place, float(south), float(north), float(west), float(east))
         index.add(name, place)
+    _apply_country_points(index)
     for form, info in country_names():  # the knowledge tables' short forms: "U.S.", "Britain"
         box = index.countries.get(info.alpha3)
         if box is not None:
             index.add(form, box.place)
+
+
+def _apply_country_points(index: GeoIndex) -> None:
+    """Move the countries listed in ``country_points.tsv`` to their published geographic centre."""
+    for alpha3, lat, lon, _source in _rows("country_points.tsv"):
+        box = index.countries.get(alpha3)
+        if box is None:
+            continue
+        old = box.place
+        place = Place(old.name, old.feature, float(lat), float(lon), old.country, old.geonameid, old.population)
+        index.countries[alpha3] = CountryBox(place, box.south, box.north, box.west, box.east)
+        index.by_name[name_key(old.name)] = [place if p == old else p for p in index.by_name[name_key(old.name)]]
 
 
 def _load_admins(index: GeoIndex) -> None:

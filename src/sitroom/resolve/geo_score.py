@@ -44,6 +44,9 @@ class GeoContext:
     """Places the name is qualified by (``Texas`` for ``Paris, Texas``)."""
     strict: bool = False
     """True when the answer must lie in ``within`` (brackets, ``in``)."""
+    trusted: bool = False
+    """True for a bracketed hierarchy (``Seme (Toeni, Sourou)``): believed even when the document
+    names no country, unlike one bracketed name (``Florida (AP)``)."""
 
 
 def resolve_place(name: str, context: GeoContext) -> Place | None:
@@ -53,13 +56,24 @@ def resolve_place(name: str, context: GeoContext) -> Place | None:
         return _resolve_variant(name, context)
     if context.within and context.strict:
         kept = [c for c in candidates if any(inside(c, w) for w in context.within)]
-        if not kept and not _credible(context):
+        if not kept and not (context.trusted or _credible(context)):
             kept = candidates  # "Florida (AP)": an outlet, not a container
         candidates = kept
     if not candidates:
         return None
     key = name_key(name)
+    context = _without_own_admins(candidates, context)
     return max(candidates, key=lambda c: score(c, context) - _alias_penalty(c, key))
+
+
+def _without_own_admins(candidates: list[Place], context: GeoContext) -> GeoContext:
+    """Drop from the context the admin1 units the name itself may be (``Quebec``): otherwise the
+    province, once named, lends its own bonus to the namesake town inside it and beats itself."""
+    own = {(c.country, c.admin1) for c in candidates if c.feature == "admin1"}
+    if not own & context.admins:
+        return context
+    return GeoContext(context.countries, context.admins - own, context.near, context.within, context.strict,
+                      context.trusted)
 
 
 def _credible(context: GeoContext) -> bool:

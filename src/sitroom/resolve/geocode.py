@@ -180,7 +180,8 @@ def _entity_place(ctx: Context, entity: Entity, mentions: list[Mention], context
             continue
         if qualified.unknown:
             return None
-        return resolve_place(mention.text, qualified.context) or resolve_place(entity.name, qualified.context)
+        return (resolve_place(mention.text, qualified.context) or resolve_place(entity.name, qualified.context)
+                or _hierarchy_fallback(ctx, mention, qualified.context))
     names = [entity.name, *(m.text for m in mentions)]
     return next((p for p in (resolve_place(n, context) for n in names) if p is not None), None)
 
@@ -209,8 +210,22 @@ def _qualify(ctx: Context, mention: Mention, context: GeoContext) -> _Qualified 
     within = tuple(p for p in (_container(n) for n in qualifier.names) if p is not None)
     if not within:
         return None
-    narrowed = GeoContext(context.countries, context.admins, context.near, within, qualifier.strict)
+    trusted = qualifier.strict and len(qualifier.names) == 2
+    narrowed = GeoContext(context.countries, context.admins, context.near, within, qualifier.strict, trusted)
     return _Qualified(narrowed)
+
+
+def _hierarchy_fallback(ctx: Context, mention: Mention, context: GeoContext) -> Place | None:
+    """A village the index lacks, written ``Djika (Arbinda, Soum)``: the town ``Arbinda`` inside
+    ``Soum``, else ``Soum`` itself. Conflict notes name villages of a few hundred people (below
+    GeoNames' cities1000) beside their commune and province, which lie within a few tens of km."""
+    qualifier = qualifier_after(ctx.text, mention.end)
+    if qualifier is None or not context.trusted:
+        return None
+    town = resolve_place(qualifier.names[0], context)
+    if town is not None:
+        return town
+    return next(iter(context.within[::-1]), None)
 
 
 def _container(name: str) -> Place | None:
