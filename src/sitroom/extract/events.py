@@ -4,12 +4,9 @@ For each sentence: detect triggers (:mod:`events_detect`), merge casualty verbs 
 they report ("ambushed a convoy, killing 12" is one ASSAULT with 12 killed), find actor tokens
 (:mod:`events_roles`) and map them to entities (:mod:`events_actors`), read modality
 (:mod:`events_modality` plus the containing claim), then attach date, place, quantities and
-casualties. PLOVER rules decided here, after modality is known:
+casualties. PLOVER rules that need actors and modality are in :mod:`events_labels`; one event per act in
+:mod:`events_merge` and :mod:`events_cleanup`. Decided here:
 
-* signing an agreement is SUPPORT, but a planned or hypothetical signing is AGREE;
-* a planned withdrawal is CONCEDE, a done one RETREAT;
-* sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
-  other than the sender, MOBILIZE otherwise;
 * violence by demonstrators is a riot, and so is the demonstration it happens in
   (:mod:`events_riots`).
 
@@ -43,9 +40,12 @@ from sitroom.extract.events_attach import (
     subtree_span,
 )
 from sitroom.extract.events_casualties import casualty_counts
+from sitroom.extract.events_cleanup import drop_headline_echoes, target_reacted_events
 from sitroom.extract.events_detect import Trigger, find_triggers
-from sitroom.extract.events_lexicon import DEPLOY, Label, Lexicon, load_lexicon
-from sitroom.extract.events_modality import modality_from_parse, strongest
+from sitroom.extract.events_labels import final_label
+from sitroom.extract.events_lexicon import Lexicon, load_lexicon
+from sitroom.extract.events_merge import elaboration_host, is_setting, promise_contents
+from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
 from sitroom.extract.events_riots import mark_riots
 from sitroom.extract.events_roles import roles_for
 from sitroom.records import Casualties, Event
@@ -88,20 +88,37 @@ class EventStep:
         if ctx.doc is None or len(ctx.doc) == 0:
             return
         counted: set[int] = set()  # casualty words already counted, so a toll is counted once
+        reactions: list[tuple[Event, str]] = []
         for sent in ctx.doc.sents:
             for candidate in self._candidates(sent):
                 event = self._event(ctx, candidate, counted)
                 if event is not None and self._add(ctx, event, candidate):
                     counted.update(candidate.counted)
+                    reactions.extend(self._reaction(event, candidate.trigger))
+        target_reacted_events(ctx, reactions)
+        drop_headline_echoes(ctx)
         mark_riots(ctx)
+
+    def _reaction(self, event: Event, trigger: Trigger) -> list[tuple[Event, str]]:
+        """(event, type of the event noun it reacts to) for "condemned the attack"."""
+        objects = [trigger.obj] if trigger.obj is not None else []
+        objects += [c for c in trigger.head.children if c.dep_ == "dobj"]
+        for obj in objects:
+            label = self.lexicon.noun(obj.lemma_)
+            if label is not None and label.type != event.type:
+                return [(event, label.type)]
+        return []
 
     # detection -------------------------------------------------------------------------------
 
     def _candidates(self, sent: SpacySpan) -> list[_Candidate]:
         triggers = [t for t in find_triggers(sent, self.lexicon) if not _author_voice(t)]
+        promised = promise_contents(triggers)
+        verb_heads = {t.head.i for t in triggers if t.kind != "noun"}
+        triggers = [t for t in triggers if t not in promised and not is_setting(t, verb_heads)]
         candidates = [_Candidate(t) for t in triggers]
         for cand in list(candidates):
-            host = _casualty_host(cand.trigger, candidates)
+            host = _casualty_host(cand.trigger, candidates) or _elaborated(cand.trigger, candidates)
             if host is not None:
                 host.merged.append(cand.trigger)
                 candidates.remove(cand)
@@ -114,6 +131,8 @@ class EventStep:
 
     def _event(self, ctx: Context, cand: _Candidate, counted: set[int]) -> Event | None:
         trigger = cand.trigger
+        if is_recommendation(trigger.head):
+            return None  # "ECOWAS should lift the closures": advice, not an act
         roles = roles_for(trigger)
         for merged in cand.merged:  # victims of "killing 12 civilians" are the attack's targets
             roles.targets.extend(t for t in roles_for(merged).targets if t not in roles.sources)
@@ -127,7 +146,9 @@ class EventStep:
         # a nominal event only owns what its own phrase says; the sentence may be about another
         spans = [own, clause] if trigger.kind in ("noun", "agent") else [own, clause, sent_span]
         modality, claim_id = self._modality(ctx, trigger)
-        label = _final_label(trigger.label, modality, targets.actors, sources.actors, ctx)
+        label = final_label(trigger, modality, targets.actors, sources.actors, ctx)
+        if label is None:
+            return None
         event = Event(
             id="",
             type=label.type,
@@ -152,9 +173,14 @@ class EventStep:
 
     def _modality(self, ctx: Context, trigger: Trigger) -> tuple[str, str | None]:
         found = {modality_from_parse(trigger.head)}
+        if trigger.planned:
+            found.add("planned")
         claim = claim_for(ctx, trigger.start_char, trigger.end_char)
         if claim is not None:
             found.add(claim_modality(claim))
+        if trigger.label.type == "REJECT" and any(t.dep_ == "neg" for t in trigger.tokens):
+            # "would never accept autonomy": the negation and the modal make the refusal, said now
+            found -= {"negated", "planned", "hypothetical", "reported"}
         return strongest(found), claim.id if claim is not None else None
 
     def _place(self, ctx: Context, cand: _Candidate, actor_places: list[str], spans: list[CharSpan],
@@ -211,6 +237,8 @@ class EventStep:
             return True
         if _is_anaphoric(cand.trigger, event, ctx.record.events):
             return False
+        if _claims_told_event(cand.trigger, event, ctx.record.events):
+            return False
         event.id = ctx.new_id("v")
         ctx.record.events.append(event)
         return True
@@ -234,17 +262,26 @@ def _casualty_host(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate
     if not _is_pure_casualty(trigger):
         return None
     head = trigger.head
+    first = head
+    while first.dep_ == "conj" and first.head != first:  # "killing 12 and wounding 20": the first verb's links
+        first = first.head
     for cand in candidates:
         other = cand.trigger
         if other is trigger or other.label.type != "ASSAULT":
             continue
         if _is_pure_casualty(other) and other.start_char > trigger.start_char:
             continue  # "killed 3 and wounded 5": the first one hosts
-        linked = (head.head == other.head or other.head.head == head
-                  or any(c == other.head for c in head.children if c.dep_ in ("nsubj", "nsubjpass")))
+        linked = any(h.head == other.head or other.head.head == h
+                     or any(c == other.head for c in h.children if c.dep_ in ("nsubj", "nsubjpass"))
+                     for h in {head, first})
         if linked:
             return cand
     return None
+
+
+def _elaborated(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate | None:
+    host = elaboration_host(trigger, [c.trigger for c in candidates])
+    return next((c for c in candidates if c.trigger is host), None)
 
 
 def _scope_tokens(cand: _Candidate) -> list[Token]:
@@ -264,28 +301,6 @@ def _scope_tokens(cand: _Candidate) -> list[Token]:
         for token in verb.subtree:
             seen.setdefault(token.i, token)
     return [seen[i] for i in sorted(seen)]
-
-
-def _final_label(label: Label, modality: str, targets: list[str], sources: list[str],
-                 ctx: Context) -> Label:
-    if label.type == DEPLOY:
-        return Label("AID") if _helps_a_state(targets, sources, ctx) else Label("MOBILIZE", label.mode)
-    not_yet = modality in ("planned", "hypothetical")
-    if label.type == "SUPPORT" and not_yet:
-        return Label("AGREE")
-    if label.type == "RETREAT" and modality == "planned":
-        return Label("CONCEDE", "ceasefire" if label.mode == "ceasefire" else None)
-    return label
-
-
-def _helps_a_state(targets: list[str], sources: list[str], ctx: Context) -> bool:
-    for target in targets:
-        entity = ctx.record.entity(target)
-        if entity is None or target in sources:
-            continue
-        if entity.kind == "country" or entity.sector in ("GOV", "MIL"):
-            return True
-    return False
 
 
 def _quantity_owner(ctx: Context, cand: _Candidate, char: int, event: Event) -> str | None:
@@ -346,6 +361,19 @@ def _attach_to_previous(ctx: Context, event: Event) -> bool:
             _add_casualties(previous.casualties, event.casualties)
             return True
     return False
+
+
+def _claims_told_event(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
+    """"claimed responsibility for the assault": the claimer joins the told attack as its source."""
+    if trigger.head.lemma_.lower() != "claim" or trigger.obj is None or not event.source:
+        return False
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.obj.children)
+    previous = next((e for e in reversed(earlier) if e.type == event.type), None)
+    if not definite or previous is None:
+        return False
+    previous.source.extend(s for s in event.source if s not in previous.source)
+    previous.target = [t for t in previous.target if t not in previous.source]
+    return True
 
 
 def _add_casualties(into: Casualties, extra: Casualties) -> None:

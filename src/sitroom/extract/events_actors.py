@@ -103,13 +103,82 @@ def resolve_tokens(ctx: Context, tokens: list[Token], create: bool) -> ActorResu
     actors: list[str] = []
     places: list[str] = []
     for token in tokens:
-        entity = entity_for_token(ctx, token, create)
-        if entity is None:
-            continue
-        bucket = places if entity.kind in PLACE_KINDS else actors
-        if entity.id not in bucket:
-            bucket.append(entity.id)
+        found = represented(ctx, token) or both_sides(ctx, token)
+        if not found:
+            entity = entity_for_token(ctx, token, create)
+            found = [entity] if entity is not None else []
+        for entity in found:
+            bucket = places if entity.kind in PLACE_KINDS else actors
+            if entity.id not in bucket:
+                bucket.append(entity.id)
     return ActorResult(actors, places)
+
+
+MEMBER_NOUNS = {"envoy", "representative", "delegate", "delegation", "diplomat", "negotiator", "emissary",
+                "fighter", "member", "militant", "soldier", "troop", "force", "combatant", "gunman",
+                "official", "militiaman", "unit", "element", "mercenary", "contractor", "operative", "agent"}
+"""People who act for a body: "envoys of the government", "its fighters", "militants from JNIM"."""
+OWNER_KINDS = {"organization", "country", "group"}
+
+
+def represented(ctx: Context, token: Token) -> list[Entity]:
+    """The bodies a member noun acts for, when the phrase itself names no entity.
+
+    "Envoys of the government and the NLF met" is a meeting of the government and the NLF;
+    "its fighters seized" a seizure by whatever "its" stands for.
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or (
+            _noun_key(token) not in MEMBER_NOUNS and token.lemma_.lower() not in MEMBER_NOUNS):
+        return []
+    start, end = phrase_chars(token)
+    found = ctx.entity_at(start, end)
+    if found is not None and found.name.lower().split()[-1:] != [token.lower_]:
+        return []  # a named body ("the Wagner fighters"), not a bare "fighters"
+    owners: list[Token] = [c for c in token.children if c.dep_ == "poss"]
+    owners += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+               for p in prep.children if p.dep_ == "pobj"]
+    out: list[Entity] = []
+    for owner in owners:
+        for part in _coordinated(owner):
+            entity = pronoun_antecedent(ctx, part) if part.pos_ == "PRON" else _named_entity(ctx, part)
+            if entity is not None and entity.kind in OWNER_KINDS and entity not in out:
+                out.append(entity)
+    return out
+
+
+def _coordinated(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_coordinated(child))
+    return out
+
+
+def _named_entity(ctx: Context, token: Token) -> Entity | None:
+    start, end = phrase_chars(token)
+    return ctx.entity_at(start, end)
+
+
+SIDE_NOUNS = {"side", "party"}
+TWO_SIDED = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE", "CONCEDE", "RETREAT"}
+"""Events between sides; co-speakers of a statement ("backed by the UN and the AU") are no sides."""
+SIDES_REACH = 3
+"""Sentences back in which "both sides" looks for the two sides of an event."""
+
+
+def both_sides(ctx: Context, token: Token) -> list[Entity]:
+    """"both sides", "the two parties": the source and target of the latest two-sided event nearby."""
+    if token.lemma_.lower() not in SIDE_NOUNS or not any(
+            c.lower_ in ("both", "two") for c in token.children if c.dep_ in ("det", "nummod", "predet")):
+        return []
+    here = ctx.sentence_index(token.idx)
+    for event in reversed(ctx.record.events):
+        if here - ctx.sentence_index(event.trigger.start) > SIDES_REACH:
+            break
+        sides = [*event.source, *event.target]
+        if len(sides) >= 2 and event.type in TWO_SIDED:
+            return [e for e in (ctx.record.entity(i) for i in sides) if e is not None]
+    return []
 
 
 def entity_for_token(ctx: Context, token: Token, create: bool) -> Entity | None:
@@ -118,7 +187,7 @@ def entity_for_token(ctx: Context, token: Token, create: bool) -> Entity | None:
     if entity is not None and not (create and _untyped_modifier(ctx, entity, token)):
         return entity
     if token.pos_ == "PRON":
-        return _pronoun_antecedent(ctx, token)
+        return pronoun_antecedent(ctx, token)
     counted = _counted_noun(token)
     if counted is not None:  # "a number of residents", "dozens of workers"
         return entity_for_token(ctx, counted, create)
@@ -164,6 +233,44 @@ def _counted_noun(token: Token) -> Token | None:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             return pobj
+    return None
+
+
+def pronoun_antecedent(ctx: Context, pronoun: Token) -> Entity | None:
+    """The entity a pronoun stands for: the previous sentence's subject when the pronoun (or the
+    subject of its clause) opens the sentence as subject ("The NLF claimed ... It said its fighters
+    ..."), the nearest compatible mention otherwise."""
+    kinds = PRONOUN_KINDS.get(pronoun.lower_)
+    if kinds and _opens_as_subject(pronoun):
+        entity = _previous_subject(ctx, pronoun)
+        if entity is not None and entity.kind in kinds:
+            return entity
+    return _pronoun_antecedent(ctx, pronoun)
+
+
+def _opens_as_subject(pronoun: Token) -> bool:
+    """"It said ...", "They ...", and "its" in a clause whose subject is such a pronoun."""
+    subject = pronoun
+    if pronoun.dep_ == "poss":
+        clause = pronoun.head.head
+        while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head != clause:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PRON"), pronoun)
+        if subject is pronoun:
+            return False
+    return subject.dep_ == "nsubj" and subject.i == subject.sent.start
+
+
+def _previous_subject(ctx: Context, pronoun: Token) -> Entity | None:
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    previous = pronoun.doc[start - 1].sent
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        entity = _named_entity(ctx, subject)
+        if entity is not None:
+            return entity
     return None
 
 

@@ -18,7 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitroom.extract.events_lexicon import CLAIMED, STRIKE, SUPPORT_VERB, Label, Lexicon
+from sitroom.extract.events_lexicon import BLOCK, CLAIMED, STRIKE, SUPPORT_VERB, Label, Lexicon
+from sitroom.extract.events_refine import (
+    plausible_noun_event,
+    refine_verb_label,
+    special_verb_label,
+    take_over_label,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -48,6 +54,8 @@ class Trigger:
     """``verb``, ``light``, ``support``, ``noun`` or ``agent`` ("protesters" implying a protest)."""
     obj: Token | None = None
     """The object noun consumed by a light or support verb (never an actor)."""
+    planned: bool = False
+    """The text announces the event for later ("called a general strike for next week")."""
 
     @property
     def start_char(self) -> int:
@@ -64,12 +72,13 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     triggers: list[Trigger] = []
     consumed: set[int] = set()
     for token in sent:
-        if token.pos_ in VERB_TAGS and token.dep_ != "amod" and not _is_heading(token):
+        # a verb the parser made a modifier ("rebels kill soldiers attack") is a misparse, no event
+        if token.pos_ in VERB_TAGS and token.dep_ not in ("amod", "compound") and not _is_heading(token):
             trigger = _verb_trigger(token, lexicon)
             if trigger is not None:
                 triggers.append(trigger)
-                if trigger.obj is not None:
-                    consumed.add(trigger.obj.i)
+                if trigger.obj is not None:  # "want autonomy and the release of prisoners": both objects
+                    consumed.update(t.i for t in _conjuncts(trigger.obj))
     verb_types = {t.head.i: t.label.type for t in triggers}
     for token in sent:
         if token.pos_ in NOUN_TAGS and token.i not in consumed and token.ent_type_ not in ("DATE", "TIME"):
@@ -80,6 +89,14 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
                 triggers.append(trigger)
     triggers.sort(key=lambda t: t.start_char)
     return triggers
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
 
 
 HEADING_REACH = 3
@@ -114,6 +131,10 @@ def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
 
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = verb_lemma(verb, lexicon)
+    if lemma in CALLING_VERBS:
+        called = _called_protest(verb, lexicon)
+        if called is not None:
+            return called
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)
     support = lemma in lexicon.support_verbs
     if particle is not None:
@@ -124,13 +145,21 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
                 return None
             if label.type == SUPPORT_VERB:
                 support = True
-            else:
+            elif key != "take over" or take_over_label(verb, label) is not None:
                 return Trigger(label, verb, [verb, particle], "verb")
+            else:
+                return None
     for obj in _objects(verb):
+        if _blocked(lexicon.light_verb(lemma, obj.lemma_.lower())):
+            return None
         found = _light_or_support(verb, obj, lexicon, support)
         if found is not None:
             return found
+    special = special_verb_label(verb, lemma)
+    if special is not None:
+        return Trigger(special[0], verb, [verb, *special[1]], "verb")
     label = lexicon.verb(lemma)
+    label = refine_verb_label(verb, lemma, label) if label is not None else None
     if label is None:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
@@ -138,6 +167,21 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     if label.type == "ASSAULT" and lemma == "strike" and not _objects(verb):
         return None  # "workers struck" is a strike, "struck a convoy" an attack; keep only the latter
     return Trigger(label, verb, [verb], "verb")
+
+
+CALLING_VERBS = {"call", "announce"}
+
+
+def _called_protest(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    """"called (for) a general strike": the caller organises a protest that has not happened yet."""
+    for obj in _objects(verb):
+        if obj.dep_ == "nsubjpass":
+            continue
+        label = _noun_label(obj, lexicon)
+        if label is not None and label.type == "PROTEST":
+            tokens = [verb, obj, *(c for c in verb.children if c.dep_ == "prt")]
+            return Trigger(label, verb, tokens, "support", obj=obj, planned=True)
+    return None
 
 
 MEASURE_NOUNS = {"worth", "ton", "tonne", "shipment", "consignment", "batch", "cache", "quantity", "amount"}
@@ -152,6 +196,10 @@ def _objects(verb: Token) -> list[Token]:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
     return objs
+
+
+def _blocked(label: Label | None) -> bool:
+    return label is not None and label.type == BLOCK
 
 
 def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) -> Trigger | None:
@@ -207,7 +255,7 @@ def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("DATE", "TIME"):
         return None  # "On 7 March": a month, not a march
     label = lexicon.noun(noun.lemma_) or lexicon.noun(noun.lower_) or _hyphenated_label(noun, lexicon)
-    if label is None:
+    if label is None or not plausible_noun_event(noun):
         return None
     modifiers = [lexicon.noun_modifiers.get(c.lemma_.lower()) for c in noun.children
                  if c.dep_ in ("compound", "amod", "nmod")]

@@ -21,6 +21,8 @@ DEPLOY = "DEPLOY"
 STRIKE = "STRIKE"
 CLAIMED = "CLAIMED"
 SUPPORT_VERB = "SUPPORT_VERB"
+BLOCK = "BLOCK"
+"""A light-verb entry of ``none``: this verb with this object is no event ("burned a flag")."""
 
 
 @dataclass(frozen=True)
@@ -67,19 +69,21 @@ class Lexicon:
         return self.casualty_words.get(lemma.lower())
 
 
-def _labels(table: dict[str, Any]) -> dict[str, Label]:
+def _labels(table: dict[str, Any], keep_blocks: bool = False) -> dict[str, Label]:
     out: dict[str, Label] = {}
     for key, raw in (table or {}).items():
         label = Label.parse(str(raw))
         if label is not None:
             out[str(key).lower()] = label
+        elif keep_blocks:
+            out[str(key).lower()] = Label(BLOCK)
     return out
 
 
 def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
     """Build a :class:`Lexicon` from the YAML structure (used by tests with small tables)."""
     phrasal = {str(k).lower(): Label.parse(str(v)) for k, v in (data.get("phrasal") or {}).items()}
-    light = {str(verb).lower(): _labels(objs) for verb, objs in (data.get("light") or {}).items()}
+    light = {str(verb).lower(): _labels(objs, keep_blocks=True) for verb, objs in (data.get("light") or {}).items()}
     casualty_words = {
         str(word).lower(): field_name
         for field_name, words in (data.get("casualties") or {}).items()

@@ -69,13 +69,55 @@ def _verb_group_cues(head: Token) -> list[str]:
         lemma = token.lemma_.lower()
         if token != head and (lemma in PLAN_VERBS or lemma in PLAN_NOUNS):
             cues.append("planned")
+        if token != head and lemma in FAIL_VERBS:
+            cues.append("negated")  # "failed to warn the garrison"
         if token != head and lemma == "be" and head.dep_ == "xcomp" and not _purpose_subject(token):
             cues.append("planned")  # "Mali is to sign"; not "the goal was to stress"
-        for child in token.children:
-            cues.extend(_child_cue(child))
+        for child in _modal_children(token):
+            cue = _child_cue(child)
+            if cue == ["hypothetical"] and child.lower_ in BACKSHIFT_AUX and _backshifted(token):
+                cue = ["planned"]  # "said the government would free": reported "will"
+            cues.extend(cue)
     if head.pos_ in ("NOUN", "PROPN"):
         cues.extend(_noun_cues(head))
     return cues
+
+
+FAIL_VERBS = {"fail", "neglect", "refuse"}
+BACKSHIFT_AUX = {"would", "'d"}
+DEONTIC_AUX = {"should", "must", "ought"}
+"""Modals of recommendation: "ECOWAS should lift the closures" is advice, not an event."""
+PAST_REPORT_TAGS = {"VBD", "VBN"}
+
+
+def _modal_children(token: Token) -> list[Token]:
+    """The token's children, plus the auxiliaries of the verb it is coordinated with when it has none
+    ("should lift the closures and offer a timetable": "offer" shares "should")."""
+    children = list(token.children)
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in children)
+    if token.dep_ == "conj" and not own_aux and token.head.pos_ in ("VERB", "AUX"):
+        children += [c for c in token.head.children if c.dep_ == "aux" or c.dep_ == "neg"]
+    return children
+
+
+def _backshifted(verb: Token) -> bool:
+    """A "would" clause reported by a past-tense speech verb, with no condition in sight."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORT_VERBS | {"announce", "warn"}:
+        return False
+    if clause.head.tag_ not in PAST_REPORT_TAGS:
+        return False
+    return not any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in clause.subtree)
+
+
+def is_recommendation(head: Token) -> bool:
+    """True when the trigger's verb group carries "should", "must" or "ought to"."""
+    for token in _verb_group(head):
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in _modal_children(token)):
+            return True
+    return False
 
 
 PURPOSE_NOUNS = {"goal", "aim", "purpose", "objective", "idea", "point", "task", "mission", "intention"}

@@ -15,6 +15,7 @@ This module only finds tokens; :mod:`sitroom.extract.events_actors` maps them to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from sitroom.extract.events_detect import Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-TARGET_PREPS = {"with", "to", "against", "into", "on", "upon", "at"}
+TARGET_PREPS = {"with", "to", "against", "into", "on", "upon", "at", "alongside"}
 """Prepositions whose object is a target (places among them are sorted out by entity kind)."""
 NOUN_TARGET_PREPS = {"against", "on", "with", "to", "into", "upon", "of"}
 MAX_CLIMB = 5
@@ -40,7 +41,7 @@ class Roles:
 
 def roles_for(trigger: Trigger) -> Roles:
     if trigger.kind in ("noun", "agent"):
-        return _noun_roles(trigger)
+        return _without_dateline(_noun_roles(trigger))
     roles = _subject_roles(trigger.head, 0)
     if not roles.sources and not roles.targets:
         roles.sources.extend(_left_neighbour_subject(trigger.head))
@@ -48,7 +49,54 @@ def roles_for(trigger: Trigger) -> Roles:
     for obj in objects:
         roles.targets.extend(expand_conj(obj))
     roles.targets = [t for t in roles.targets if t not in roles.sources]
-    return roles
+    if trigger.label.type in ("DEPLOY", "MOBILIZE"):
+        _sent_forces_act(trigger, roles)
+    return _without_dateline(roles)
+
+
+def _sent_forces_act(trigger: Trigger, roles: Roles) -> None:
+    """"Marines have been deployed to the border": the forces sent are the actor, never the target."""
+    sent = [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    forces = [t for s in sent for t in expand_conj(s)]
+    roles.targets = [t for t in roles.targets if t not in forces]
+    if not roles.sources:
+        roles.sources.extend(t for t in forces if t.dep_ == "nsubjpass" or t.head.dep_ == "nsubjpass")
+
+
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*,[^.!?\n]{0,60}?\s[-\u2013\u2014]{1,2}\s+")
+"""A wire dateline ("VELL, Karesia, April 7, 2022 - "): its place names are no actors."""
+_DATELINE_KEY = "sitroom.events.datelines"
+
+
+def dateline_spans(token: Token) -> list[tuple[int, int]]:
+    doc = token.doc
+    spans = doc.user_data.get(_DATELINE_KEY)
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        doc.user_data[_DATELINE_KEY] = spans
+    return list(spans)
+
+
+def in_dateline(token: Token) -> bool:
+    return any(start <= token.idx < end for start, end in dateline_spans(token))
+
+
+def _without_dateline(roles: Roles) -> Roles:
+    """The parser makes the dateline city the subject ("VELL, ... - Fighters attacked"): its appositive
+    (the real subject) stands in for it, and dateline words are never actors."""
+    return Roles(sources=_outside_dateline(roles.sources), targets=_outside_dateline(roles.targets))
+
+
+def _outside_dateline(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        if not in_dateline(token):
+            out.append(token)
+            continue
+        for child in token.children:
+            if child.dep_ in ("appos", "conj") and not in_dateline(child):
+                out.extend(expand_conj(child))
+    return list(dict.fromkeys(out))
 
 
 def _shared_object(trigger: Trigger) -> list[Token]:
@@ -186,12 +234,28 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
                 out.append(child)
             elif child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or _taken_from(trigger, child)):
                 out.extend(c for c in child.children if c.dep_ == "pobj")
+    if trigger.head.lemma_.lower() in ARRIVAL_VERBS:  # "arrived in Karesia": the host country
+        out.extend(p for prep in trigger.head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                   for p in prep.children if p.dep_ == "pobj")
+    out.extend(_named_culprits(trigger))
     if trigger.head.lemma_.lower() in TAKING_VERBS:  # "seized 5 tricycles from farmers"
         for obj in (c for c in trigger.head.children if c.dep_ == "dobj"):
             out.extend(p for prep in obj.children if prep.lower_ == "from"
                        for p in prep.children if p.dep_ == "pobj")
     # "On 14 September, X attacked": a date is no target
     return [t for t in out if t != trigger.obj and t.ent_type_ not in ("DATE", "TIME")]
+
+
+ARRIVAL_VERBS = {"arrive", "land"}
+
+
+def _named_culprits(trigger: Trigger) -> list[Token]:
+    """"calling the reports a campaign by France": the criticised one is the agent in the label."""
+    if trigger.label.type != "ACCUSE":
+        return []
+    labels = [c for c in trigger.head.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    return [p for lab in labels for prep in lab.subtree if prep.dep_ == "prep" and prep.lower_ == "by"
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 TAKING_VERBS = {"seize", "steal", "rob", "loot", "confiscate", "take", "grab", "extort", "snatch",
@@ -209,7 +273,9 @@ def _noun_roles(trigger: Trigger) -> Roles:
     if trigger.kind == "agent":  # "demonstrators in Vell urged ...": the protesters protest
         return Roles(sources=expand_conj(noun))
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _is_actor_modifier(child)):
+        if child.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS:
+            roles.targets.extend(expand_conj(child))  # "El Chapo's arrest": he was arrested
+        elif child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _is_actor_modifier(child)):
             roles.sources.extend(expand_conj(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
             roles.sources.extend(c for c in child.children if c.dep_ == "pobj")
@@ -232,6 +298,10 @@ def _noun_roles(trigger: Trigger) -> Roles:
     return roles
 
 
+PATIENT_NOUNS = {"arrest", "capture", "detention", "killing", "murder", "assassination", "execution",
+                 "kidnapping", "abduction", "release", "conviction", "extradition", "expulsion", "ouster",
+                 "overthrow", "imprisonment", "torture", "beheading", "deportation", "sentencing", "lynching"}
+"""Event nouns whose possessor underwent the event ("Keita's ouster", "El Chapo's 2014 arrest")."""
 ACCUSATION_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "implicate"}
 
 

@@ -1,0 +1,56 @@
+"""Document-level passes over the finished events: headline echoes and criticised events' actors.
+
+* **Headline echoes.** A headline ("Police arrest dozens as protesters demand Volkov's exit")
+  summarises the lead; the body tells the same acts with their dates and places. A headline event
+  whose type the body also has is the same act told twice and is dropped; a headline event the
+  body never tells is kept. A headline is the document's first line when a blank line follows it
+  and it does not end like a sentence.
+* **Criticised events.** "The junta called the sanctions illegal", "Russia condemned the
+  attack": the target of a reaction to an earlier event is that event's source, when the reaction
+  names the event by its noun and has no actor of its own on that side.
+"""
+
+from __future__ import annotations
+
+from sitroom.extract.context import Context
+from sitroom.records import Event
+
+SENTENCE_END = (".", "!", "?", '"', "\u201d", ":")
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST"}
+"""Event types whose object may be another event ("condemned the attack")."""
+
+
+def headline_end(ctx: Context) -> int | None:
+    """End offset of the headline line, or None when the text does not start with one."""
+    text = ctx.text
+    brk = text.find("\n\n")
+    if brk <= 0 or not text[brk:].strip():
+        return None
+    first = text[:brk].strip()
+    if "\n" in first or first.endswith(SENTENCE_END) or len(first.split()) > 25:
+        return None
+    return brk
+
+
+def drop_headline_echoes(ctx: Context) -> None:
+    end = headline_end(ctx)
+    if end is None:
+        return
+    body_types = {e.type for e in ctx.record.events if e.trigger.start >= end}
+    ctx.record.events = [e for e in ctx.record.events
+                         if e.trigger.start >= end or e.type not in body_types]
+
+
+def target_reacted_events(ctx: Context, reactions: list[tuple[Event, str]]) -> None:
+    """Give each reaction without a target the sources of the latest earlier event of the named type.
+
+    ``reactions`` pairs an event with the PLOVER type of the event noun it names ("the sanctions"
+    -> SANCTION).
+    """
+    for event, named_type in reactions:
+        if event.target or event.type not in REACTION_TYPES:
+            continue
+        earlier = [e for e in ctx.record.events if e.type == named_type and e.source
+                   and e.trigger.start < event.trigger.start and e is not event]
+        if earlier:
+            event.target = [s for s in earlier[-1].source if s not in event.source]

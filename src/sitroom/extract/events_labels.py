@@ -1,0 +1,84 @@
+"""PLOVER rules that need the actors: the final type of a trigger once its sources and targets are known.
+
+* signing an agreement is SUPPORT, but a planned or hypothetical signing is AGREE;
+* a planned withdrawal is CONCEDE, a done one RETREAT;
+* sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
+  other than the sender, MOBILIZE otherwise;
+* arriving (``ARRIVE``) troops are a deployment, arriving officials a visit, anyone else no event;
+* people captured by an armed group are abducted (ASSAULT), by anyone else arrested (COERCE).
+"""
+
+from __future__ import annotations
+
+from sitroom.extract.context import Context
+from sitroom.extract.events_detect import Trigger
+from sitroom.extract.events_lexicon import DEPLOY, Label
+from sitroom.extract.events_refine import ARRIVE
+
+
+def final_label(trigger: Trigger, modality: str, targets: list[str], sources: list[str],
+                ctx: Context) -> Label | None:
+    """The PLOVER label of a trigger given its actors and modality; None when it is no event."""
+    label = trigger.label
+    if label.type == ARRIVE:
+        arrival = _arrival_label(sources, ctx, _armed_subject(trigger))
+        if arrival is None:
+            return None
+        label = arrival
+    if label == Label("COERCE", "arrest") and trigger.head.lemma_.lower() == "capture" and sources and all(
+            _sector(ctx, s) in IRREGULAR_SECTORS for s in sources):
+        return Label("ASSAULT", "abduct")  # armed groups do not arrest: they abduct
+    if label.type == DEPLOY:
+        return Label("AID") if _helps_a_state(targets, sources, ctx) else Label("MOBILIZE", label.mode)
+    not_yet = modality in ("planned", "hypothetical")
+    if label.type == "SUPPORT" and not_yet:
+        return Label("AGREE")
+    if label.type == "RETREAT" and modality == "planned":
+        return Label("CONCEDE", "ceasefire" if label.mode == "ceasefire" else None)
+    return label
+
+
+ARMED_SECTORS = {"MIL", "PMC", "PRM", "REB"}
+"""Arriving actors whose arrival is a deployment."""
+IRREGULAR_SECTORS = {"REB", "UAF", "CRM", "PMC"}
+OFFICIAL_SECTORS = {"GOV", "LEG", "IGO"}
+
+
+def _sector(ctx: Context, entity_id: str) -> str | None:
+    entity = ctx.record.entity(entity_id)
+    return entity.sector if entity is not None else None
+
+
+ARMED_WORDS = ("mercenar", "troop", "soldier", "fighter", "army", "militia", "contractor", "paratrooper")
+
+
+def _armed_name(ctx: Context, entity_id: str) -> bool:
+    entity = ctx.record.entity(entity_id)
+    return entity is not None and any(w in entity.name.lower() for w in ARMED_WORDS)
+
+
+def _armed_subject(trigger: Trigger) -> bool:
+    """"mercenaries from the Volkov Group arrived": the noun says they are armed, whoever sent them."""
+    subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower().startswith(ARMED_WORDS) for s in subjects)
+
+
+def _arrival_label(sources: list[str], ctx: Context, armed: bool) -> Label | None:
+    """Troops arriving are a deployment (AID or MOBILIZE by destination), officials a visit."""
+    sectors = {_sector(ctx, s) for s in sources}
+    if armed or sectors & ARMED_SECTORS or any(_armed_name(ctx, s) for s in sources):
+        return Label(DEPLOY, "troops")
+    people = [ctx.record.entity(s) for s in sources]
+    if sectors & OFFICIAL_SECTORS or any(e is not None and e.kind == "person" and e.role for e in people):
+        return Label("CONSULT", "visit")
+    return None  # "the shipment arrived", "tourists arrived": no event
+
+
+def _helps_a_state(targets: list[str], sources: list[str], ctx: Context) -> bool:
+    for target in targets:
+        entity = ctx.record.entity(target)
+        if entity is None or target in sources:
+            continue
+        if entity.kind == "country" or entity.sector in ("GOV", "MIL"):
+            return True
+    return False
