@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitroom.errors import NotFound
 from sitroom.eval.gold import (
     GoldArticle,
     check_manifest,
@@ -64,13 +65,16 @@ def score_records(pairs: Iterable[tuple[DocumentRecord, GoldArticle]]) -> EvalRe
     for record, gold in pairs:
         tally = score_article(record, gold)
         total.merge(tally)
-        articles.append(ArticleResult(gold.name, tally.scores()))
+        articles.append(ArticleResult(gold.name, tally.scores(), {k: list(v) for k, v in tally.counts.items()}))
     return EvalReport(scores=total.scores(), articles=articles)
 
 
-def evaluate(gold_dir: str | Path, pipeline: Pipeline | None = None) -> EvalReport:
+def evaluate(gold_dir: str | Path, pipeline: Pipeline | None = None,
+             only: Iterable[str] | None = None) -> EvalReport:
     """Run ``pipeline`` (default: :class:`Pipeline` with the default model) on every gold article.
 
+    ``only`` names the articles to score (``NAME`` of ``NAME.txt``); an unknown name is a
+    :class:`~sitroom.errors.NotFound`. To compare subsets of one run, use :meth:`EvalReport.subset`.
     A gold set that differs from its manifest is still scored, but never silently: the differences
     go to ``report.warnings`` and are raised as :class:`GoldManifestWarning`.
     """
@@ -81,9 +85,20 @@ def evaluate(gold_dir: str | Path, pipeline: Pipeline | None = None) -> EvalRepo
     problems = check_manifest(gold_dir)
     for problem in problems:
         warnings.warn(problem, GoldManifestWarning, stacklevel=2)
-    articles = load_gold(gold_dir)
+    articles = _select(load_gold(gold_dir), only)
     records = pipeline.process(gold_documents(articles))
     report = score_records(zip(records, articles, strict=True))
     report.warnings = problems
     report.model = pipeline.model
     return report
+
+
+def _select(articles: list[GoldArticle], only: Iterable[str] | None) -> list[GoldArticle]:
+    """The named articles, in gold-set order (all of them when ``only`` is None)."""
+    if only is None:
+        return articles
+    wanted = set(only)
+    unknown = wanted - {a.name for a in articles}
+    if unknown:
+        raise NotFound(f"no gold article named {', '.join(sorted(unknown))}")
+    return [a for a in articles if a.name in wanted]

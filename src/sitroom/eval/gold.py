@@ -21,6 +21,7 @@ from typing import Any
 from sitroom.errors import InputError, NotFound
 
 MANIFEST = "MANIFEST.sha256"
+CASUALTY_KINDS = ("killed", "injured", "arrested", "abducted")
 GOLD_SUFFIX = ".gold.json"
 
 
@@ -68,6 +69,8 @@ class GoldEvent:
     date: str | None = None
     place: str | None = None
     trigger: str | None = None
+    casualties: tuple[tuple[str, int], ...] = ()
+    """``(kind, count)`` pairs the article states (``killed``, ``injured``, ``arrested``, ``abducted``)."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,16 @@ class _Reader:
             raise self.fail(key, "a number or null")
         return float(value)
 
+    def counts(self, data: dict[str, Any], key: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+        """An optional object of ``kind -> non-negative int`` (``null`` values are left out)."""
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not set(value) <= set(kinds):
+            raise self.fail(key, f"an object with keys among {', '.join(kinds)}")
+        pairs = [(k, v) for k, v in value.items() if v is not None]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for _, v in pairs):
+            raise self.fail(key, "an object of non-negative whole numbers")
+        return tuple(sorted(pairs))
+
     def flag(self, data: dict[str, Any], key: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
@@ -219,7 +232,8 @@ def _quantity(r: _Reader, d: dict[str, Any]) -> GoldQuantity:
 def _event(r: _Reader, d: dict[str, Any]) -> GoldEvent:
     return GoldEvent(r.str_(d, "type"), r.strs(d, "source"), r.strs(d, "target"),
                      r.opt_str(d, "modality") or "asserted", r.opt_str(d, "mode"),
-                     r.opt_str(d, "date"), r.opt_str(d, "place"), r.opt_str(d, "trigger"))
+                     r.opt_str(d, "date"), r.opt_str(d, "place"), r.opt_str(d, "trigger"),
+                     r.counts(d, "casualties", CASUALTY_KINDS))
 
 
 def _claim(r: _Reader, d: dict[str, Any]) -> GoldClaim:

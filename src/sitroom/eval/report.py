@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,8 @@ class ArticleResult:
 
     name: str
     scores: dict[str, float]
+    counts: dict[str, list[float]] = field(default_factory=dict)
+    """The article's raw ``name -> [numerator, denominator]`` tally, so subsets can be re-averaged."""
 
 
 @dataclass
@@ -49,6 +52,25 @@ class EvalReport:
                          for a in self.articles],
             "warnings": list(self.warnings),
         }
+
+    def subset(self, names: Iterable[str]) -> EvalReport:
+        """The scores micro-averaged over the named articles only (the old eight, the new six...).
+
+        Re-sums the articles' raw tallies, so it needs no second pipeline run; an unknown name is an
+        :class:`InputError` rather than a silently smaller average.
+        """
+        from sitroom.eval.scoring import Tally
+
+        wanted = list(dict.fromkeys(names))
+        known = {a.name: a for a in self.articles}
+        missing = [n for n in wanted if n not in known]
+        if missing:
+            raise InputError("eval report", f"no gold article named {', '.join(sorted(missing))}")
+        total = Tally()
+        for name in wanted:
+            total.merge(Tally({k: list(v) for k, v in known[name].counts.items()}))
+        return EvalReport(scores=total.scores(), articles=[known[n] for n in wanted],
+                          warnings=list(self.warnings), model=self.model)
 
     def table(self) -> Table:
         """The scores as a rich table: one row per layer, P/R/F1 columns, then the accuracies."""

@@ -16,7 +16,8 @@ normalised text (see :mod:`sitroom.eval.matching`), never by offsets, and one-to
 - quantities: equal value (the predicted upper/lower bound stands in when it has no value) and, when
   gold gives a unit, the same head word; vague gold counts match vague predictions by text.
 - events: same type and at least one gold actor (source or target) matching a predicted actor; gold
-  events without actors match on type alone. Modality and date accuracy are over matched events.
+  events without actors match on type alone. Modality and date accuracy are over matched events,
+  casualty accuracy over matched events whose gold states counts (every stated count must agree).
 - claims: pairs with content token F1 >= 0.5, best first; speaker/stance/kind accuracy and mean content
   F1 over matched claims, via accuracy where gold names a via.
 - relations: same type, source and target (either direction for symmetric types).
@@ -220,6 +221,9 @@ class ArticleScorer:
         _add_accuracy(self.tally, "events.modality_accuracy", (p.modality == g.modality for g, p in pairs))
         _add_accuracy(self.tally, "events.date_accuracy",
                       (_date_agrees(g.date, p.date) for g, p in pairs if g.date))
+        casualties = [_same_casualties(g, p) for g, p in pairs if g.casualties]
+        if casualties:  # most articles state none: no score rather than a 0.0 out of nothing
+            _add_accuracy(self.tally, "events.casualties_accuracy", casualties)
 
     def score_claims(self) -> None:
         gold, predicted = self.gold.claims, self.record.claims
@@ -268,6 +272,11 @@ def _date_agrees(gold_date: str | None, predicted: DateRef | None) -> bool:
     if predicted is None or predicted.start is None or gold_date is None:
         return False
     return predicted.start.startswith(gold_date)
+
+
+def _same_casualties(gold: GoldEvent, predicted: Event) -> bool:
+    """Every count the gold event states (killed, injured, ...) is the predicted one."""
+    return all(getattr(predicted.casualties, kind) == count for kind, count in gold.casualties)
 
 
 def _same_quantity(gold: GoldQuantity, predicted: Quantity) -> bool:
