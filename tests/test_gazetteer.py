@@ -311,3 +311,122 @@ def test_model_span_cut_at_an_unclosed_bracket(mentions: Run) -> None:
 def test_known_town_typed_organisation_after_in_is_a_place(mentions: Run) -> None:
     found = kinds(mentions("Lucy Brask was born in Churchill, and a Churchill doctor flew her from Churchill."))
     assert found["Churchill"] == "place"
+
+
+# ---- name cues (sitroom.extract.name_cues): endings, outlets, people, places --------------------
+
+def typed(found: list[Mention], text: str) -> tuple[str, str | None]:
+    m = find(found, text)
+    return m.kind, m.sector
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "sector"),
+    [
+        ("Police blamed the Dorvak Cartel for the killings in the border town.", "Dorvak Cartel", "CRM"),
+        ("Members of the Velmora Gang were arrested on Tuesday.", "Velmora Gang", "CRM"),
+        ("The Brask Mafia controls the port, officials said.", "Brask Mafia", "CRM"),
+        ("Voters backed the Karesian Unity Party in the election.", "Karesian Unity Party", "PTY"),
+        ("Shares in Tallow Brothers Ltd fell sharply on Monday.", "Tallow Brothers Ltd", "BUS"),
+        ("Passengers of Vellmark Airways were stranded for hours.", "Vellmark Airways", "BUS"),
+        ("Dornic Holdings bought the rival firm last year.", "Dornic Holdings", "BUS"),
+        ("Officers of the Tarsk Constabulary detained three men.", "Tarsk Constabulary", "COP"),
+    ],
+)
+def test_name_endings_give_the_sector(mentions: Run, sentence: str, name: str, sector: str) -> None:
+    assert typed(mentions(sentence), name) == ("organization", sector)
+
+
+def test_central_bank_is_government_and_bank_of_a_state_has_its_country(mentions: Run) -> None:
+    found = mentions("The Central Bank of Karesia raised rates, and the Bank of Portugal held them.")
+    assert typed(found, "Central Bank of Karesia") == ("organization", "GOV")
+    portugal = find(found, "Bank of Portugal")
+    assert (portugal.sector, portugal.country) == ("GOV", "PRT")
+
+
+def test_a_private_bank_is_a_business(mentions: Run) -> None:
+    assert typed(mentions("Anton Brask, an economist at Volkov Savings Bank, said rates would rise."),
+                 "Volkov Savings Bank") == ("organization", "BUS")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The killings were carried out by the gang, reported El Vigilante.",
+        "Three officers were dismissed, according to La Voz Karesiana.",
+        "The minister told La Gaceta Tarsk that the road would reopen.",
+    ],
+)
+def test_foreign_article_outlets_after_reporting_words_are_media(mentions: Run, sentence: str) -> None:
+    outlet = next(m for m in mentions(sentence) if m.text.split()[0] in ("El", "La"))
+    assert (outlet.kind, outlet.sector) == ("organization", "JRN")
+
+
+def test_inverted_reported_makes_an_outlet(mentions: Run) -> None:
+    found = mentions("Two bodies were found near the highway on Sunday, reported Vortagna.")
+    assert typed(found, "Vortagna") == ("organization", "JRN")
+
+
+def test_media_noun_before_a_name_makes_an_outlet(mentions: Run) -> None:
+    found = mentions("The daily Kresnovia Voice published the leaked letter.")
+    outlet = next(m for m in found if "Kresnovia" in m.text)
+    assert (outlet.kind, outlet.sector) == ("organization", "JRN")
+
+
+def test_newspaper_name_endings(mentions: Run) -> None:
+    assert typed(mentions("Anton Brask wrote in the Vell Herald that talks had failed."),
+                 "Vell Herald") == ("organization", "JRN")
+
+
+def test_alias_and_named_make_people(mentions: Run) -> None:
+    found = mentions('Police arrested Dario Velasko, alias "El Tordo," in Kesh. '
+                     "I met a woman named Ilvana at the bus terminal.")
+    assert find(found, "El Tordo").kind == "person"
+    assert find(found, "Ilvana").kind == "person"
+
+
+def test_tail_of_a_longer_person_name_is_that_person(mentions: Run) -> None:
+    found = mentions("President Anton Ruiz Brask spoke on Monday. Ruiz Brask's term ends next year.")
+    assert all(m.kind == "person" for m in found if "Brask" in m.text)
+
+
+def test_honorific_makes_a_person_but_not_a_possessed_thing(mentions: Run) -> None:
+    found = mentions("Ms Velkova resigned. Mr Dorn's Karesia Growth Fund was closed.")
+    assert any(m.text.endswith("Velkova") and m.kind == "person" for m in found)
+    assert all(m.kind != "person" for m in found if "Fund" in m.text)
+
+
+def test_name_cue_overrules_an_organisation_label(pipeline: Pipeline) -> None:
+    """The model's ORG label on a person after an honorific or an alias (as it does on real news)."""
+    from spacy.tokens import Span
+
+    from sitroom.extract.name_cues import name_cue
+
+    doc = pipeline.nlp('After Ms Hughes resigned, police sought Dario Velasko, alias "El Tordo".')
+    hughes = Span(doc, 2, 3, label="ORG")
+    tordo = Span(doc, len(doc) - 4, len(doc) - 2, label="ORG")
+    assert (hughes.text, tordo.text) == ("Hughes", "El Tordo")
+    assert name_cue(hughes) is not None and name_cue(hughes).kind == "person"  # type: ignore[union-attr]
+    assert name_cue(tordo) is not None and name_cue(tordo).kind == "person"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Soldiers patrolled the Varnitsa province after the attack.", "Varnitsa"),
+        ("A mass grave was found in the northern state of Dolmaria last week.", "Dolmaria"),
+        ("Gunmen attacked the office of Kelvado's governor on Friday.", "Kelvado"),
+    ],
+)
+def test_territorial_nouns_make_places(mentions: Run, sentence: str, name: str) -> None:
+    assert find(mentions(sentence), name).kind == "place"
+
+
+def test_places_listed_beside_a_known_place_are_places(mentions: Run) -> None:
+    found = mentions("Violence rose in the states of Sinaloa, Sonora and Durango last year.")
+    assert {find(found, n).kind for n in ("Sinaloa", "Sonora", "Durango")} == {"place"}
+
+
+def test_numbers_before_territorial_nouns_are_not_places(mentions: Run) -> None:
+    found = mentions("Homicides fell in two provinces and 22 departments of Karesia.")
+    assert not any(m.text in ("two", "22") for m in found)

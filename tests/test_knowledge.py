@@ -230,3 +230,22 @@ def test_state_abbreviations_ignore_case_and_full_stops() -> None:
         found = lookup_admin_abbreviation(form)
         assert found is not None and found.name == "Kentucky"
     assert lookup_admin_abbreviation("Karesia") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category", "sector"),
+    [
+        ("El Heraldo", "El Heraldo", "media", "JRN"),
+        ("La Prensa Grafica", "La Prensa Gráfica", "media", "JRN"),
+        ("Milenio", "Milenio", "media", "JRN"),
+        ("Lib Dems", "Liberal Democrats", "party", "PTY"),
+        ("Tories", "Conservative Party", "party", "PTY"),
+        ("Gulf Cartel", "Gulf Cartel", "crime", "CRM"),
+        ("Rastrojos", "Los Rastrojos", "crime", "CRM"),
+        ("Bank of England", "Bank of England", "institution", "GOV"),
+        ("MI5", "MI5", "institution", "SPY"),
+    ],
+)
+def test_news_actors_of_latin_america_and_britain(text: str, name: str, category: str, sector: str) -> None:
+    actor = lookup_known_actor(text)
+    assert actor is not None and (actor.name, actor.category, actor.sector) == (name, category, sector)

@@ -51,6 +51,7 @@ from sitroom.extract.mentions import (
     title_before,
     title_in_apposition,
 )
+from sitroom.extract.name_cues import NameCue, name_cue, person_tails, territory_context
 from sitroom.knowledge import (
     lookup_admin,
     lookup_city,
@@ -85,6 +86,8 @@ of Manitoba``, ``Winnipeg Free Press``): the place is kept as a nested mention (
 NAMED_AFTER_WORDS = frozenset({"university", "college", "institute", "foundation"})
 """``Columbia University``, ``Stanford University``: the word before names a founder or patron
 (``University of Manitoba`` is the place form and is kept)."""
+CUED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+"""Model labels of names that :mod:`sitroom.extract.name_cues` may retype (not numbers or dates)."""
 KEEP_THE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 ORG_NAME_ENDINGS = frozenset({"group", "front", "movement", "company", "army", "party", "alliance", "coalition",
                               "council", "union", "brigade", "brigades", "militia", "corporation", "agency",
@@ -182,6 +185,15 @@ class _Document:
         self.ent_at: dict[tuple[int, int], str] = {(e.start, e.end): e.label_ for e in self.ents if e}
         self.owners: dict[int, Hit] = {}
         self.candidates: list[Candidate] = []
+        self.person_tails = person_tails(doc)
+        self._cues: dict[tuple[int, int], NameCue | None] = {}
+
+    def cue(self, ent: Span) -> NameCue | None:
+        """What the name's words and context say it is (:mod:`sitroom.extract.name_cues`), once per span."""
+        key = (ent.start, ent.end)
+        if key not in self._cues:
+            self._cues[key] = name_cue(ent, self.person_tails)
+        return self._cues[key]
 
     def add_owner(self, hit: Hit) -> None:
         span = self.doc[hit.start : hit.end]
@@ -223,7 +235,11 @@ class GazetteerMentionStep:
     def add_gazetteer(self, state: _Document) -> None:
         doc = state.doc
         raw = gazetteer_for(doc.vocab).hits(doc)
-        accepted = [hit for label, hit, extra in raw if self.accept(state, label, hit, extra)]
+        kept: list[tuple[str, Hit]] = []
+        rejected: list[tuple[str, Hit]] = []
+        for label, hit, extra in raw:
+            (kept if self.accept(state, label, hit, extra) else rejected).append((label, hit))
+        accepted = [hit for _, hit in kept] + coordinated_places(doc, kept, rejected)
         accepted += learned_hits(doc)
         for hit in longest_first(accepted):
             if hit.kind == "prefix":
@@ -246,6 +262,8 @@ class GazetteerMentionStep:
             return False  # "Chad Smith", "Paris Hilton", "Georgia Stevens": the longer person name wins
         if not local:
             return True
+        if territory_context(doc, hit.start, hit.end):
+            return True  # "the state of Tamaulipas", "Chihuahua's governor": whatever the model says
         model = state.ent_at.get((hit.start, hit.end))
         if model in ("GPE", "LOC", "FAC") or extra.get("big"):
             return True
@@ -288,6 +306,9 @@ class GazetteerMentionStep:
         if label == "NORP" or (len(ent) == 1 and ent[0].tag_ == "JJ"):
             self.unknown_demonym(state, ent)  # "Karesian" (tagged ORG): an adjective, not a name
             return None
+        named = state.cue(ent) if label in CUED_LABELS else None
+        if named is not None:
+            return self.cued(state, ent, named)
         if label == "ORG" and self.is_person(state, ent):
             return None
         if label == "ORG" or (label == "PERSON" and self.is_organization(state, ent)):
@@ -300,8 +321,21 @@ class GazetteerMentionStep:
                              priority=4)
         return None
 
+    def cued(self, state: _Document, ent: Span, cue: NameCue) -> Candidate | None:
+        """The candidate a name cue decides; persons are left to the person pass."""
+        if cue.kind == "organization":
+            return self.organization(state, ent, cue)
+        if cue.kind == "place":
+            owner = next(owners_inside(ent, state.owners), None)
+            return Candidate(ent.start, ent.end, "place", ent.label_, owner.country if owner else None,
+                             priority=4)
+        return None
+
     def is_person(self, state: _Document, ent: Span) -> bool:
         """PERSON entities, and ORG ones that follow a title (``spokesman Pavel Orlov`` tagged ORG)."""
+        cue = state.cue(ent)
+        if cue is not None:
+            return cue.kind == "person"
         if ent.label_ == "PERSON":
             return True
         if ent.label_ != "ORG" or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
@@ -322,6 +356,9 @@ class GazetteerMentionStep:
     def is_organization(self, state: _Document, ent: Span) -> bool:
         """A PERSON entity after a company noun (``energy giant Rosatom``), with a legal suffix, or
         ending in an organisation word (``the Volkov Group``, ``Liberation Front``: never a person)."""
+        named = state.cue(ent)
+        if named is not None:
+            return named.kind == "organization"
         if (ent[-1].lower_ in COMPANY_SUFFIXES or ent[-1].lower_ in ORG_NAME_ENDINGS) and len(ent) > 1:
             return True
         doc = state.doc
@@ -331,7 +368,7 @@ class GazetteerMentionStep:
         cue = sector_for_word(prev.lower_)
         return cue is not None and cue.kind == "organization"
 
-    def organization(self, state: _Document, ent: Span) -> Candidate | None:
+    def organization(self, state: _Document, ent: Span, named: NameCue | None = None) -> Candidate | None:
         doc = state.doc
         words = [t.text for t in ent]
         if len(ent) == 1 and sector_for_word(ent.text) is not None:
@@ -349,6 +386,9 @@ class GazetteerMentionStep:
         if described is not None:
             sector = sector or described.sector
             country = country or described.country
+        if named is not None:
+            sector = named.sector or sector
+            country = named.country or country
         return Candidate(ent.start, ent.end, "organization", ent.label_, country, sector, priority=4)
 
     def unknown_demonym(self, state: _Document, ent: Span) -> None:
@@ -398,6 +438,28 @@ class GazetteerMentionStep:
                        country=c.country, sector=c.sector, role=c.role, canonical=c.canonical,
                        is_name=c.is_name, sentence=ctx.sentence_index(start),
                        extractor=f"{self.name}/{self.version}")
+
+
+def coordinated_places(doc: Doc, accepted: list[tuple[str, Hit]],
+                       rejected: list[tuple[str, Hit]]) -> list[Hit]:
+    """Rejected towns and provinces listed beside accepted ones (``Puebla, Coahuila and Morelos``):
+    the model often calls the later items of a list of places persons or organisations."""
+    places = {(h.start, h.end) for label, h in accepted if label in ("CITY", "ADMIN")}
+    ends = {end for _, end in places}
+    starts = {start for start, _ in places}
+    found: list[Hit] = []
+    for _ in range(2):  # twice: a list of three reaches its last item through the middle one
+        for label, hit in rejected:
+            if label not in ("CITY", "ADMIN") or (hit.start, hit.end) in places:
+                continue
+            left = hit.start >= 2 and doc[hit.start - 1].lower_ in (",", "and", "or") and hit.start - 1 in ends
+            right = hit.end + 1 < len(doc) and doc[hit.end].lower_ in (",", "and", "or") and hit.end + 1 in starts
+            if left or right:
+                places.add((hit.start, hit.end))
+                ends.add(hit.end)
+                starts.add(hit.start)
+                found.append(hit)
+    return found
 
 
 def is_demonym(state: _Document, ent: Span) -> bool:

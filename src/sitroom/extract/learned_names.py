@@ -40,7 +40,8 @@ STATE_ORGANS = frozenset({"government", "army", "military", "junta", "president"
 A city has a mayor or a council, not an army or a foreign ministry."""
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "capital",
                               "port", "outskirts", "residents", "inhabitants", "suburbs", "streets",
-                              "governor", "mayor"})
+                              "governor", "mayor", "state", "states", "department", "departments",
+                              "provinces", "municipality", "municipalities", "towns", "cities", "villages"})
 """``the town of X``, ``residents of X``: the X after ``of`` is a place."""
 LOCATIVES = frozenset({"in", "near", "outside", "around", "over", "into", "towards", "toward", "across",
                        "through"})
@@ -164,6 +165,11 @@ def _after_settlement_noun(token: Token) -> bool:
     """``the (northern) town of X``, ``residents of X``, ``the capital, X``."""
     if token.dep_ == "appos" and token.head.lower_ in SETTLEMENT_NOUNS and token.head.i < token.i:
         return True
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "the states of Colima or Guerrero": the list's first item carries the noun
+    if first is not token and first.pos_ == "PROPN":
+        token = first
     prep = token.doc[token.i - 1] if token.i > 0 else None
     noun = token.doc[token.i - 2] if token.i > 1 else None
     return (prep is not None and noun is not None and prep.lower_ == "of"
