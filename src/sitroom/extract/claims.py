@@ -53,7 +53,14 @@ from sitroom.extract.claims_cues import (
 )
 from sitroom.extract.claims_opinion import opinion_in
 from sitroom.extract.claims_quotes import Quote, find_quotes
-from sitroom.extract.claims_speakers import SpeakerResolver, agent_of, author_entity, datelines, is_outlet
+from sitroom.extract.claims_speakers import (
+    SpeakerResolver,
+    agent_of,
+    author_entity,
+    datelines_from,
+    is_outlet,
+)
+from sitroom.extract.context import doc_text
 from sitroom.records import Claim, Entity
 
 if TYPE_CHECKING:
@@ -112,16 +119,26 @@ class _ClaimBuilder:
         self.ctx = ctx
         self.author = author
         self.extractor = extractor
-        self.text = ctx.doc.text
+        self.text = doc_text(ctx.doc)
         self.quotes = find_quotes(self.text)
         # sorted starts for bisect: long documents have many tokens and quotes
         self._quote_starts = [q.outer_start for q in self.quotes]
+        self._real_quotes = _RealQuotes(self.text, self.quotes)
         self._token_starts = [t.idx for t in ctx.doc]
         self.resolver = SpeakerResolver(ctx)
         self.verb_cues = verb_cues(ctx.doc)
         self.attributions = attribution_cues(ctx.doc)
         self.allegations = allegation_cues(ctx.doc)
         self.cue_by_verb = {cue.verb.i: cue for cue in self.verb_cues}
+        # Cues by sentence and by position: each quote and each cue looks only at its own sentences
+        # or content span (scanning every cue per quote made the step quadratic in length).
+        self._cues_by_sentence = _by_sentence(ctx, self.verb_cues)
+        self._first_attribution = {k: cues[0] for k, cues in _by_sentence(ctx, self.attributions).items()}
+        self._verb_cues_by_idx = _CuesByPosition(self.verb_cues)
+        self._attributions_by_idx = _CuesByPosition(self.attributions)
+        self._quote_by_end: dict[int, Quote] = {}
+        for quote in self.quotes:
+            self._quote_by_end.setdefault(quote.end, quote)
         self.used: set[int] = set()
         self.embedded: set[int] = set()
         self.attribution_via: dict[int, Entity | None] = {}
@@ -183,11 +200,7 @@ class _ClaimBuilder:
         return None
 
     def _attribution_near(self, char: int) -> Cue | None:
-        here = self.ctx.sentence_index(char)
-        for cue in self.attributions:
-            if self.ctx.sentence_index(cue.verb.idx) == here:
-                return cue
-        return None
+        return self._first_attribution.get(self.ctx.sentence_index(char))
 
     def _nesting(self) -> None:
         """Reuters reported that officials said X: the officials' claim comes via Reuters. Likewise
@@ -197,13 +210,13 @@ class _ClaimBuilder:
             if outer.content is None or id(outer) in self.used:
                 continue
             start, end = outer.content
-            for attribution in self.attributions:
-                if start <= attribution.verb.idx < end and outer.verb.lemma_.lower() in CONDUIT_VERBS:
+            for attribution in self._attributions_by_idx.within(start, end):
+                if outer.verb.lemma_.lower() in CONDUIT_VERBS:
                     self.attribution_via[id(attribution)] = self.resolver.resolve(outer.subject,
                                                                                    outlet_context=True)
                     self.used.add(id(outer))
-            for inner in self.verb_cues:
-                if inner is outer or not (start <= inner.verb.idx < end):
+            for inner in self._verb_cues_by_idx.within(start, end):
+                if inner is outer:
                     continue
                 speaker = self.resolver.resolve(outer.subject, outlet_context=True)
                 self.via_of.setdefault(inner.verb.i, speaker)
@@ -303,10 +316,7 @@ class _ClaimBuilder:
                 earlier.speaker, earlier.via, earlier.cue = later.speaker, later.via, later.cue
 
     def _quote_ending_at(self, end: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.end == end:
-                return quote
-        return None
+        return self._quote_by_end.get(end)
 
     def _quote_groups(self) -> list[list[Quote]]:
         groups: list[list[Quote]] = []
@@ -349,13 +359,12 @@ class _ClaimBuilder:
 
     def _cue_before_colon(self, group: list[Quote]) -> Cue | None:
         """'Brask was blunt. He told reporters:' + '"We will stay."': the cue ends the previous sentence."""
-        before = self.text[:group[0].outer_start].rstrip()
-        if not before.endswith(":"):
+        colon = _end_before_spaces(self.text, group[0].outer_start) - 1
+        if colon < 0 or self.text[colon] != ":":
             return None
-        colon = len(before) - 1
         here = self.ctx.sentence_index(colon)
-        candidates = [c for c in self.verb_cues if id(c) not in self.used and c.verb.idx < colon
-                      and self.ctx.sentence_index(c.verb.idx) == here and not self._in_any_quote(c.verb.idx)]
+        candidates = [c for c in self._cues_by_sentence.get(here, []) if id(c) not in self.used
+                      and c.verb.idx < colon and not self._in_any_quote(c.verb.idx)]
         return candidates[-1] if candidates else None
 
     def _cue_by_parse(self, inside: set[int]) -> Cue | None:
@@ -381,7 +390,7 @@ class _ClaimBuilder:
         first = self.ctx.sentence_index(group[0].outer_start)
         last = self.ctx.sentence_index(group[-1].outer_end - 1)
         best: tuple[int, Cue] | None = None
-        for cue in self.verb_cues:
+        for cue in self._cues_in_sentences(first, last):
             if cue.verb.i in inside or id(cue) in self.used or self._in_any_quote(cue.verb.idx):
                 continue
             if cue.content is not None and not self._in_real_quote(*cue.content):
@@ -402,7 +411,7 @@ class _ClaimBuilder:
     def _cue_in_next_sentence(self, group: list[Quote]) -> Cue | None:
         """'"We will not leave." That was how Dorn put it.': a cue with nothing else to say."""
         following = self.ctx.sentence_index(group[-1].outer_end - 1) + 1
-        for cue in self.verb_cues:
+        for cue in self._cues_by_sentence.get(following, []):
             if id(cue) in self.used or cue.content is not None or self._in_any_quote(cue.verb.idx):
                 continue
             if self.ctx.sentence_index(cue.verb.idx) == following and cue.subject is not None:
@@ -415,11 +424,11 @@ class _ClaimBuilder:
 
     def _in_real_quote(self, start: int, end: int) -> bool:
         """True when most of ``start:end`` lies inside quotations that are not scare quotes."""
-        covered = 0
-        for q in self.quotes:
-            if len(self.text[q.start:q.end].split()) > SCARE_QUOTE_WORDS:
-                covered += max(0, min(end, q.outer_end) - max(start, q.outer_start))
-        return covered * 2 > (end - start)
+        return self._real_quotes.covered(start, end) * 2 > (end - start)
+
+    def _cues_in_sentences(self, first: int, last: int) -> list[Cue]:
+        """Verb cues of sentences ``first`` to ``last``, in text order."""
+        return [cue for k in range(first, last + 1) for cue in self._cues_by_sentence.get(k, [])]
 
     # ---- pass 2: reported speech -------------------------------------------------------------------
 
@@ -448,7 +457,9 @@ class _ClaimBuilder:
     def _trim_content(self, start: int, end: int) -> tuple[int, int]:
         """Drop a dateline ("PARIS, March 18 - ") and a trailing ", while ..." clause (the narration
         moving on to someone else) from reported content."""
-        for d_start, d_end in datelines(self.ctx.doc):
+        for d_start, d_end in datelines_from(self.ctx.doc, start):
+            if d_start > start:
+                break  # datelines are in text order: none further on can hold ``start``
             if d_start <= start < d_end < end:
                 start = d_end
         for marker in (", while ", ", whereas "):
@@ -545,6 +556,56 @@ class _ClaimBuilder:
                 if mention.entity is not None and mention.entity not in ids:
                     ids.append(mention.entity)
         return ids
+
+
+class _RealQuotes:
+    """The quotations that are not scare quotes, for "how much of this span is quoted" in O(log n)."""
+
+    def __init__(self, text: str, quotes: list[Quote]) -> None:
+        self.quotes = sorted((q for q in quotes if len(text[q.start:q.end].split()) > SCARE_QUOTE_WORDS),
+                             key=lambda q: q.outer_start)
+        self.starts = [q.outer_start for q in self.quotes]
+        # Running maximum of the ends: walking back from the last quote starting before a span's end,
+        # every earlier quote ends before the span once this maximum does (holds for nested quotes too).
+        self.max_end: list[int] = []
+        for q in self.quotes:
+            self.max_end.append(max(q.outer_end, self.max_end[-1] if self.max_end else q.outer_end))
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of ``start:end`` inside these quotes (summed per quote, as overlaps are)."""
+        total = 0
+        k = bisect.bisect_left(self.starts, end) - 1
+        while k >= 0 and self.max_end[k] > start:
+            q = self.quotes[k]
+            total += max(0, min(end, q.outer_end) - max(start, q.outer_start))
+            k -= 1
+        return total
+
+
+class _CuesByPosition:
+    """Cues sorted by their verb's character offset, for "cues whose verb lies in this span"."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = sorted(cues, key=lambda c: c.verb.idx)
+        self.starts = [c.verb.idx for c in self.cues]
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        return self.cues[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+def _by_sentence(ctx: Context, cues: list[Cue]) -> dict[int, list[Cue]]:
+    """Cues grouped by the sentence of their verb, each group in list order."""
+    out: dict[int, list[Cue]] = {}
+    for cue in cues:
+        out.setdefault(ctx.sentence_index(cue.verb.idx), []).append(cue)
+    return out
+
+
+def _end_before_spaces(text: str, at: int) -> int:
+    """``len(text[:at].rstrip())`` without copying the text before ``at``."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _channel(source: Entity | None) -> Entity | None:

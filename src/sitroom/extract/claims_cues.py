@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitroom.extract import claims_lexicon as lex
+from sitroom.extract.context import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -339,7 +340,7 @@ def _characterisation(cue: Cue, obj: Token | None) -> None:
 
 def _quoted_label_after(obj: Token) -> int | None:
     """End of a quoted label right after the object ("called the sanctions “illegal and inhumane”")."""
-    text = obj.doc.text
+    text = doc_text(obj.doc)
     at = _end_of(obj)
     match = _QUOTED_LABEL.match(text, at)
     return match.end() if match else None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitroom.extract import claims_lexicon as lex
+from sitroom.extract.context import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,7 +58,7 @@ def opinion_in(sent: Span, quoted: set[int], attributed: bool) -> OpinionCue | N
 def _content(sent: Span, head: Token | None = None) -> tuple[int, int]:
     """The sentence (or the clause of ``head``) without leading discourse markers and final stop."""
     tokens = list(head.subtree) if head is not None else list(sent)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in lex.DISCOURSE_MARKERS):
         tokens = tokens[1:]
     start_char = tokens[0].idx if tokens else sent.start_char

@@ -19,6 +19,7 @@ The order of attempts for a subject noun phrase:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from sitroom.extract.claims_descriptions import (
     same_role,
 )
 from sitroom.extract.claims_lexicon import PRONOUN_KINDS, RELATIVE_PRONOUNS, SPEAKER_KINDS
+from sitroom.extract.context import doc_text
 from sitroom.records import Entity, Mention
 
 if TYPE_CHECKING:
@@ -384,16 +386,27 @@ def _named_with(entity: Entity, word: str) -> bool:
 
 def in_dateline(token: Token) -> bool:
     """True for a token of a dateline ("MOSCOW, March 8, 2022 - ") at the start of a line."""
-    return any(start <= token.idx < end for start, end in datelines(token.doc))
+    return any(start <= token.idx < end for start, end in datelines_from(token.doc, token.idx)[:1])
 
 
 def datelines(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the document's datelines, found once per document (kept in ``user_data``)."""
     cached = doc.user_data.get(_DATELINE_KEY)
     if cached is None:
-        cached = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        cached = [(m.start(), m.end()) for m in DATELINE.finditer(doc_text(doc))]
         doc.user_data[_DATELINE_KEY] = cached
     return cached
+
+
+def datelines_from(doc: Doc, char: int) -> list[tuple[int, int]]:
+    """The datelines from the last one starting at or before ``char`` on (bisect: wire copy can hold
+    one per story, and every cue asks)."""
+    spans = datelines(doc)
+    starts = doc.user_data.get(_DATELINE_KEY + ".starts")
+    if starts is None or len(starts) != len(spans):
+        starts = [s for s, _ in spans]
+        doc.user_data[_DATELINE_KEY + ".starts"] = starts
+    return spans[max(0, bisect.bisect_right(starts, char) - 1):]
 
 
 def _pobj(prep: Token) -> Token | None:

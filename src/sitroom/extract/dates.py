@@ -14,6 +14,7 @@ For other steps:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,30 @@ def resolve_date_text(text: str, anchor: str | None) -> tuple[str | None, str | 
 
 def dates_in(ctx: Context, start: int, end: int) -> list[DateRef]:
     """The dates whose expression lies inside ``start:end``, in text order."""
-    return [d for d in ctx.record.dates if d.evidence.start >= start and d.evidence.end <= end]
+    dates = ctx.record.dates
+    starts = _sorted_starts(ctx)
+    if starts is None:  # not in text order (a step reordered them): scan, as before
+        return [d for d in dates if d.evidence.start >= start and d.evidence.end <= end]
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [d for d in dates[first:last] if d.evidence.end <= end]
+
+
+def _sorted_starts(ctx: Context) -> list[int] | None:
+    """Evidence starts of ``ctx.record.dates`` when they are in text order (else None), kept per list
+    and length: every clause of every event asks for its dates, and a scan each time was quadratic."""
+    dates = ctx.record.dates
+    cached = _STARTS_CACHE.get(id(ctx))
+    if cached is not None and cached[0] is dates and cached[1] == len(dates):
+        return cached[2]
+    starts: list[int] | None = [d.evidence.start for d in dates]
+    if starts != sorted(starts or []):
+        starts = None
+    _STARTS_CACHE.clear()  # one document at a time: keep only the latest
+    _STARTS_CACHE[id(ctx)] = (dates, len(dates), starts)
+    return starts
+
+
+_STARTS_CACHE: dict[int, tuple[list[DateRef], int, list[int] | None]] = {}
 
 
 def spacy_env(doc: Doc) -> ScanEnv:

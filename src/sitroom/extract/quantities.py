@@ -238,7 +238,8 @@ def _inside_name(ctx: Context, tokens: _Tokens, reading: _Reading) -> bool:
     if prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ not in ("GPE", "NORP"):
         return True  # "Proposition 19", "Flight 17"
     # Only names: a descriptive mention ("1,000 Russian troops" as a group) may hold a count.
-    return any(m.is_name and m.kind != "group" and m.start <= reading.start < m.end for m in ctx.mentions)
+    return any(m.is_name and m.kind != "group" and m.start <= reading.start < m.end
+               for m in ctx.mentions_covering(reading.start, reading.start + 1))
 
 
 def _counted_noun(tokens: _Tokens, char: int) -> Token | None:

@@ -90,6 +90,8 @@ class RelationStep:
 
 
 Found = Iterator[tuple[str, Entity, Entity, int, str]]
+# Characters before a sentence's start still searched for its mentions (see ``_possessor``).
+_SENTENCE_MARGIN = 200
 
 
 def _entity(ctx: Context, token: Token | None) -> Entity | None:
@@ -103,10 +105,10 @@ def _entity(ctx: Context, token: Token | None) -> Entity | None:
 
 
 def entity_holding(ctx: Context, start: int, end: int) -> Entity | None:
-    holders = [m for m in ctx.mentions if m.entity and m.start <= start and end <= m.end]
+    holders = [m for m in ctx.mentions_covering(start, end) if m.entity]
     if not holders:
         return ctx.entity_at(start, end)
-    return ctx.record.entity(min(holders, key=lambda m: m.end - m.start).entity)
+    return ctx.entity(min(holders, key=lambda m: m.end - m.start).entity)
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -157,9 +159,13 @@ def _possessor(ctx: Context, noun: Token) -> Entity | None:
     if poss.lower_ not in ("its", "their"):
         return _entity(ctx, poss)
     sentence = ctx.sentence_index(poss.idx)
-    earlier = [m for m in ctx.mentions if m.entity and m.end <= poss.idx and m.sentence >= sentence - 1]
+    previous = ctx.record.sentences[max(0, sentence - 1)].start if sentence >= 0 else 0
+    # Mentions of this and the previous sentence start there (the margin covers a mention that the
+    # resolver widened by a leading "the" after its sentence was set); the test below stays exact.
+    nearby = ctx.mentions_in(previous - _SENTENCE_MARGIN, poss.idx)
+    earlier = [m for m in nearby if m.entity and m.end <= poss.idx and m.sentence >= sentence - 1]
     for m in sorted(earlier, key=lambda m: -m.end):
-        entity = ctx.record.entity(m.entity)
+        entity = ctx.entity(m.entity)
         if entity is not None and entity.kind == "organization":
             return entity
     return None
@@ -203,10 +209,10 @@ def _relative_antecedent(ctx: Context, verb: Token) -> Entity | None:
         return _entity(ctx, verb.head)
     sentence = ctx.sentence_at(pronoun.idx)
     floor = sentence.start if sentence else 0
-    before = [m for m in ctx.mentions if m.entity and floor <= m.start and m.end <= pronoun.idx]
+    before = [m for m in ctx.mentions_in(floor, pronoun.idx) if m.entity]
     if not before:
         return None
-    return ctx.record.entity(max(before, key=lambda m: (m.end, m.end - m.start)).entity)
+    return ctx.entity(max(before, key=lambda m: (m.end, m.end - m.start)).entity)
 
 
 def _membership(ctx: Context, token: Token) -> Found:
@@ -238,7 +244,7 @@ def _competes(ctx: Context, token: Token) -> Found:
 def _from_affiliations(ctx: Context) -> Found:
     """Persons the resolver gave an affiliation ("Kremlin spokesman Dmitry Peskov")."""
     for entity in ctx.record.entities:
-        target = ctx.record.entity(entity.affiliation)
+        target = ctx.entity(entity.affiliation)
         if target is None or not entity.mentions:
             continue
         if any(r.source == entity.id and r.target == target.id for r in ctx.record.relations):

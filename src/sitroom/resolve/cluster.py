@@ -61,6 +61,7 @@ class ResolveStep:
 
     def __call__(self, ctx: Context) -> None:
         nodes = build_nodes(ctx, self.pronouns)
+        ctx.mentions_changed()  # building nodes widens some mentions in place
         appositives = _type_names(ctx, nodes)
         nodes += _standalone_nodes(ctx, nodes)
         nodes.sort(key=lambda n: (n.start, -n.mention.end))
@@ -327,10 +328,9 @@ def _organ_named_before(ctx: Context, span: tuple[int, int]) -> Mention | None:
 
 def _set_affiliation(ctx: Context, entity: Entity, span: tuple[int, int]) -> None:
     """Point a person at the organisation they serve and inherit its country and sector if unknown."""
-    holders = [m for m in ctx.mentions if m.entity not in (None, entity.id) and m.start <= span[0]
-               and span[1] <= m.end]
+    holders = [m for m in ctx.mentions_covering(span[0], span[1]) if m.entity not in (None, entity.id)]
     best = min(holders, key=lambda m: m.end - m.start) if holders else _organ_named_before(ctx, span)
-    target = ctx.record.entity(best.entity) if best else None
+    target = ctx.entity(best.entity) if best else None
     if target is None or target.id == entity.id or entity.kind != "person":
         return
     entity.affiliation = target.id

@@ -19,8 +19,18 @@ from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
 from sitroom.resolve import typing_lexicon as lex
-from sitroom.resolve.aliases import acronym_matches, contained_name, name_key, same_person
-from sitroom.resolve.coref_mentions import UNIT_HEADS, Node
+from sitroom.resolve.aliases import (
+    ORG_GENERIC,
+    acronym_key,
+    acronym_matches,
+    contained_name,
+    initials,
+    name_key,
+    same_person,
+    strip_titles,
+    surname,
+)
+from sitroom.resolve.coref_mentions import UNIT_HEADS, Node, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,11 +42,16 @@ PRONOUN_WINDOW = 1
 
 
 class Clusters:
-    """Union-find over node indices."""
+    """Union-find over node indices, with each root's member list kept (not rebuilt by a scan)."""
 
     def __init__(self, nodes: list[Node]) -> None:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
+        self._members: dict[int, list[int]] = {k: [k] for k in range(len(nodes))}
+        self._sorted: set[int] = set(range(len(nodes)))
+        # Backward searches stop at the window's first sentence when node sentences never decrease
+        # (they follow text order); otherwise they scan every earlier node as before.
+        self.sentences_ordered = all(a.sentence <= b.sentence for a, b in zip(nodes, nodes[1:], strict=False))
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -47,17 +62,37 @@ class Clusters:
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
         if a != b:
-            self.parent[max(a, b)] = min(a, b)
+            root, other = min(a, b), max(a, b)
+            self.parent[other] = root
+            self._members[root].extend(self._members.pop(other))
+            self._sorted.discard(root)
+            self._sorted.discard(other)
+
+    def member_indices(self, i: int) -> list[int]:
+        """Indices of ``i``'s cluster, ascending."""
+        root = self.find(i)
+        indices = self._members[root]
+        if root not in self._sorted:
+            indices.sort()
+            self._sorted.add(root)
+        return indices
 
     def members(self, i: int) -> list[Node]:
-        root = self.find(i)
-        return [n for k, n in enumerate(self.nodes) if self.find(k) == root]
+        return [self.nodes[k] for k in self.member_indices(i)]
+
+    def earlier(self, k: int, first_sentence: int) -> range:
+        """Indices before ``k``, nearest first, down to the first node of sentence ``first_sentence``
+        (all of them when sentences are not ordered; callers still test the sentence)."""
+        if not self.sentences_ordered:
+            return range(k - 1, -1, -1)
+        low = k
+        while low > 0 and self.nodes[low - 1].sentence >= first_sentence:
+            low -= 1
+        return range(k - 1, low - 1, -1)
 
     def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = {}
-        for k in range(len(self.nodes)):
-            out.setdefault(self.find(k), []).append(k)
-        return list(out.values())
+        """Clusters as ascending index lists, ordered by their first member."""
+        return [list(self.member_indices(root)) for root in range(len(self.nodes)) if self.parent[root] == root]
 
     def is_named(self, i: int) -> bool:
         return any(n.form in ("name", "acronym") and n.cue == "" or n.form == "organ"
@@ -67,13 +102,58 @@ class Clusters:
 # ---- 1. names ---------------------------------------------------------------------------------
 
 def link_names(clusters: Clusters) -> None:
+    """Each named node joins the nearest earlier named node whose name matches (:func:`_names_corefer`).
+
+    Only earlier nodes sharing a key with it are tested (:func:`_name_keys`): every pair that
+    ``_names_corefer`` accepts shares one, so the result is that of testing every earlier node, without
+    the pairwise scan (quadratic in document length).
+    """
     nodes = clusters.nodes
     named = [i for i, n in enumerate(nodes) if n.form in ("name", "acronym", "demonym") and n.cue == ""]
-    for pos, i in enumerate(named):
-        for j in reversed(named[:pos]):
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i in named:
+        offered, wanted = _name_keys(nodes[i])
+        candidates = sorted({j for key in wanted for j in buckets.get(key, ())}, reverse=True)
+        for j in candidates:
             if _names_corefer(nodes[j], nodes[i]):
                 clusters.union(j, i)
                 break
+        for key in offered:
+            buckets.setdefault(key, []).append(i)
+
+
+def _name_keys(node: Node) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Keys a node offers as an earlier name and looks up as a later one, one family per test of
+    :func:`_names_corefer`: same normal form (``k``), same country (``c``), same surname (``s``), a name
+    that is another minus generic words (``F``/``C``), an acronym of initials (``I``/``A``)."""
+    m = node.mention
+    full, core = _full_and_core(m.text)
+    offered = {("k", name_key(m.canonical or m.text)), ("I", initials(strip_titles(m.text))),
+               ("I", initials(strip_titles(m.text), skip_function_words=False))}
+    wanted = {("k", name_key(m.canonical or m.text))}
+    if full:
+        offered.add(("F", full))
+        wanted.add(("C", full))
+    if core:
+        offered.add(("C", core))
+        wanted.add(("F", core))
+    if (m.kind == "country" or node.form == "demonym") and m.country:
+        offered.add(("c", m.country))
+        wanted.add(("c", m.country))
+    if m.kind == "person":
+        offered.add(("s", surname(m.text)))
+        wanted.add(("s", surname(m.text)))
+    if node.form == "acronym":
+        offered.add(("A", acronym_key(m.text)))
+        wanted.add(("I", acronym_key(m.text)))
+    wanted |= {("A", key) for tag, key in offered if tag == "I"}
+    return offered, wanted
+
+
+def _full_and_core(text: str) -> tuple[str, str]:
+    """A name's normal form and that form without generic org words (see ``contained_name``)."""
+    words = name_key(text).split()
+    return " ".join(words), " ".join(w for w in words if w not in ORG_GENERIC)
 
 
 def _names_corefer(earlier: Node, later: Node) -> bool:
@@ -108,14 +188,18 @@ def _surname_is_org(single: object, org: object) -> bool:
 def link_inline_acronyms(ctx: Context, clusters: Clusters) -> None:
     """"NAME (ACR)": the bracketed acronym right after a name or description is that actor's."""
     nodes = clusters.nodes
+    index = SpanIndex([(n.start, n.mention.end) for n in nodes])
     for i, node in enumerate(nodes):
         if node.form != "acronym":
             continue
-        if not ctx.text[:node.start].rstrip().endswith("(") or ctx.text[node.mention.end:][:1] != ")":
+        bracket = _end_before_spaces(ctx.text, node.start) - 1
+        if bracket < 0 or ctx.text[bracket] != "(" or ctx.text[node.mention.end:node.mention.end + 1] != ")":
             continue
         opening = ctx.text.rfind("(", 0, node.start)
-        before = [k for k, n in enumerate(nodes) if n.mention.end <= opening
-                  and not ctx.text[n.mention.end:opening].strip() and n.form != "demonym"]
+        # Only nodes ending in the spaces right before the bracket can qualify: look there.
+        near = index.near(_end_before_spaces(ctx.text, opening), opening)
+        before = [k for k in near if nodes[k].mention.end <= opening
+                  and not ctx.text[nodes[k].mention.end:opening].strip() and nodes[k].form != "demonym"]
         if before:
             clusters.union(before[-1], i)
 
@@ -132,6 +216,13 @@ def link_appositions(ctx: Context, clusters: Clusters, appositives: dict[int, in
     _link_known_as(ctx, clusters, by_root)
     _link_lede_descriptions(ctx, clusters)
     _link_prefix_descriptions(ctx, clusters)
+
+
+def _end_before_spaces(text: str, at: int) -> int:
+    """``len(text[:at].rstrip())`` without copying the text before ``at``."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _link_prefix_descriptions(ctx: Context, clusters: Clusters) -> None:
@@ -436,7 +527,8 @@ def link_pronouns(clusters: Clusters, sources: set[int]) -> None:
 def _ambiguous(clusters: Clusters, k: int, target: int, sources: set[int]) -> bool:
     """"Anton Brask met Ilya Dorn. He left": two compatible persons in reach, so leave it."""
     node = clusters.nodes[k]
-    for j, other in enumerate(clusters.nodes[:k]):
+    for j in clusters.earlier(k, node.sentence - PRONOUN_WINDOW):
+        other = clusters.nodes[j]
         if (other.sentence >= node.sentence - PRONOUN_WINDOW and j not in sources and other.form == "name"
                 and clusters.find(j) != clusters.find(target) and _pronoun_fits(node, clusters.members(j))):
             return True
@@ -475,7 +567,8 @@ def link_collectives(clusters: Clusters, sources: set[int]) -> None:
         family = COLLECTIVE_FAMILIES.get(_head(node))
         if node.form != "name" or node.mention.kind != "group" or not node.definite or family is None:
             continue
-        window = [j for j in range(k - 1, -1, -1) if nodes[j].sentence >= node.sentence - DESCRIPTION_WINDOW
+        window = [j for j in clusters.earlier(k, node.sentence - DESCRIPTION_WINDOW)
+                  if nodes[j].sentence >= node.sentence - DESCRIPTION_WINDOW
                   and j not in sources and clusters.find(j) != clusters.find(k)]
         target = next((j for j in window if _armed_organisation(node, clusters.members(j))), None)
         if target is None:  # far back: only when the article names one armed organisation of that sector

@@ -9,6 +9,7 @@ model's raw entities or the gazetteer's typed mentions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -144,11 +145,12 @@ def _regional_extension(ctx: Context, m: Mention) -> int:
 
 def _without_swallowed(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions lying inside a longer one (the place inside an extended name)."""
+    index = SpanIndex([(m.start, m.end) for m in mentions])
     keep = []
     for m in mentions:
         inside = any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                      and o.is_name and m.is_name and {o.label, m.label}.isdisjoint({"GAZ", "DESC"})
-                     for o in mentions)
+                     for o in (mentions[k] for k in index.near(m.start, m.end)))
         if not inside:
             keep.append(m)
     return keep
@@ -257,22 +259,60 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+class SpanIndex:
+    """Character spans sorted by start, for "which spans overlap, contain or lie inside this one".
+
+    Every node, chunk and regex match used to be checked against all taken spans, which made building
+    nodes quadratic in document length. :meth:`near` returns the positions (in the original list, in
+    its order) of every span that overlaps, contains or lies inside ``start:end``, and possibly a few
+    more: callers keep their exact test and run it on these only. :meth:`add` keeps it sorted.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.starts = [self.spans[k][0] for k in order]
+        self.order = order
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def near(self, start: int, end: int) -> list[int]:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_right(self.starts, max(start, end))
+        return sorted(self.order[low:high])
+
+    def spans_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [self.spans[k] for k in self.near(start, end)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return _overlaps(start, end, self.spans_near(start, end))
+
+    def add(self, span: tuple[int, int]) -> None:
+        k = bisect.bisect_right(self.starts, span[0])
+        self.starts.insert(k, span[0])
+        self.order.insert(k, len(self.spans))
+        self.spans.append(span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+
 def _organ_nodes(ctx: Context, taken: list[tuple[int, int]]) -> list[Node]:
     """"Mali's ruling military junta", "French forces", "the Malian authorities" as organ mentions."""
     out: list[Node] = []
-    for chunk in ctx.doc.noun_chunks:
+    index = SpanIndex(taken)
+    countries = _country_words(ctx)
+    for chunk in noun_chunks(ctx):
         head = chunk.root
         sector = _organ_sector(head)
         if sector is None or head.pos_ == "PROPN":
             continue
-        owner = _organ_owner(head, _country_words(ctx))
+        owner = _organ_owner(head, countries)
         if owner is None:
             continue
         start = _organ_start(chunk, owner)
         end = head.idx + len(head.text)
-        if any(s <= head.idx < e for s, e in taken):
+        near = index.spans_near(min(start, head.idx), max(end, head.idx + 1))
+        if any(s <= head.idx < e for s, e in near):
             continue  # the mention step already has it
-        if _overlaps(start, end, [t for t in taken if not (t[0] >= start and t[1] <= end)]):
+        if _overlaps(start, end, [t for t in near if not (t[0] >= start and t[1] <= end)]):
             continue
         mention = _new_mention(ctx, start, end, "organization", is_name=False)
         country = _owner_country(ctx, owner)
@@ -304,6 +344,40 @@ def _organ_sector(head: Token) -> str | None:
     if word == "state" and not any(c.dep_ in ("amod", "poss", "compound") for c in head.lefts):
         return None
     return lex.ORGAN_HEADS[word]
+
+
+_CHUNKS_KEY = "sitroom.noun_chunks"
+_WORDS_KEY = "sitroom.word_positions"
+_WORD = re.compile(r"\w+")
+
+
+def whole_word_matches(ctx: Context, word: str, after: int) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(rf"\\b{re.escape(word)}\\b", ctx.text, after)``, in text order.
+
+    A word made of word characters only matches exactly the maximal word runs equal to it, so those
+    come from an index of runs built once per text (searching the text once per surname or acronym
+    was quadratic); other words ("O'Brien", "AT&T") are searched for as before.
+    """
+    if _WORD.fullmatch(word) is None:
+        return [m.span() for m in re.compile(rf"\b{re.escape(word)}\b").finditer(ctx.text, after)]
+    runs = ctx.doc.user_data.get(_WORDS_KEY)
+    if runs is None or runs[0] is not ctx.text:
+        positions: dict[str, list[int]] = {}
+        for match in _WORD.finditer(ctx.text):
+            positions.setdefault(match.group(), []).append(match.start())
+        runs = (ctx.text, positions)
+        ctx.doc.user_data[_WORDS_KEY] = runs
+    starts = runs[1].get(word, [])
+    return [(s, s + len(word)) for s in starts[bisect.bisect_left(starts, after):]]
+
+
+def noun_chunks(ctx: Context) -> list[SpacySpan]:
+    """``doc.noun_chunks``, computed once per Doc (three node builders walk them)."""
+    chunks = ctx.doc.user_data.get(_CHUNKS_KEY)
+    if chunks is None:
+        chunks = list(ctx.doc.noun_chunks)
+        ctx.doc.user_data[_CHUNKS_KEY] = chunks
+    return list(chunks)
 
 
 def _country_words(ctx: Context) -> list[str]:
@@ -350,7 +424,8 @@ def _bare(name: str) -> str:
 def _description_nodes(ctx: Context, taken: list[tuple[int, int]]) -> list[Node]:
     """"the group", "the Russian PMC", "a private military company" as description mentions."""
     out: list[Node] = []
-    for chunk in ctx.doc.noun_chunks:
+    index = SpanIndex(taken)
+    for chunk in noun_chunks(ctx):
         head = chunk.root
         cue = DESCRIPTION_CUES.get(head.lower_) or DESCRIPTION_CUES.get(head.text.lower().rstrip("s")
                                                                        if head.text.isupper() else "")
@@ -362,10 +437,11 @@ def _description_nodes(ctx: Context, taken: list[tuple[int, int]]) -> list[Node]
         if det not in ("the", "a", "an") or head.dep_ in ("attr", "acomp"):
             continue  # "he is the contractor" predicates, it does not refer
         start, end = chunk.start_char, head.idx + len(head.text)
-        if any(s <= start and end <= e for s, e in taken):
+        near = index.spans_near(start, end)
+        if any(s <= start and end <= e for s, e in near):
             continue
-        inner = [t for t in taken if t[0] >= start and t[1] <= end]
-        if _overlaps(start, end, [t for t in taken if t not in inner]) or _has_name_inside(ctx, inner):
+        inner = [t for t in near if t[0] >= start and t[1] <= end]
+        if _overlaps(start, end, [t for t in near if t not in inner]) or _has_name_inside(ctx, inner):
             continue
         mention = _new_mention(ctx, start, end, "organization", is_name=False)
         words = [t.text for t in chunk if t.i <= head.i]
@@ -416,9 +492,11 @@ def _is_expletive(token: Token) -> bool:
 def _drop_absorbed(nodes: list[Node]) -> list[Node]:
     """Demonyms inside an organ or description ("Russian" in "the Russian PMC") are typing, not actors."""
     big = [n for n in nodes if n.form in ("organ", "description") and n.mention.label == "RESOLVE"]
+    index = SpanIndex([(b.start, b.mention.end) for b in big])
     keep = []
     for n in nodes:
-        inside = any(b is not n and b.start <= n.start and n.mention.end <= b.mention.end for b in big)
+        inside = any(b is not n and b.start <= n.start and n.mention.end <= b.mention.end
+                     for b in (big[k] for k in index.near(n.start, n.mention.end)))
         if inside and n.form in ("demonym", "acronym") and n.cue in ("", "company"):
             continue
         if inside and n.form == "name" and n.mention.label != "GAZ" and n.mention.kind != "country":
@@ -442,12 +520,19 @@ def _with_org_names(ctx: Context, nodes: list[Node]) -> list[Node]:
     A model mention lying inside the new name ("Sahel", "Mali" in "the Islamic State in Mali") is
     dropped; gazetteer mentions and partly overlapping ones are left alone and win.
     """
+    # Matches come in text order and never overlap, so a node dropped or added for one match lies
+    # before every later match: each match is checked against the incoming nodes near it only.
+    index = SpanIndex([(n.start, n.mention.end) for n in nodes])
+    dropped: set[int] = set()
+    added: list[Node] = []
     for match in _ORG_NAME.finditer(ctx.text):
         start, end = match.start(), match.end()
         while ctx.text[end - 1] == " ":
             end -= 1
-        inner = [n for n in nodes if start <= n.start and n.mention.end <= end and n.mention.label != "GAZ"]
-        others = [(n.start, n.mention.end) for n in nodes if n not in inner]
+        near = [nodes[k] for k in index.near(start, end)]
+        inner = [n for n in near if start <= n.start and n.mention.end <= end and n.mention.label != "GAZ"]
+        inner_ids = {id(n) for n in inner}
+        others = [(n.start, n.mention.end) for n in near if id(n) not in inner_ids]
         if _overlaps(start, end, others) or match.group(1).split()[0].lower() in lex.TITLES:
             continue
         if re.match(r" [A-Z]\w+", ctx.text[end:]) and ctx.text[end:].split()[0].lower() in lex.TITLES:
@@ -458,8 +543,9 @@ def _with_org_names(ctx: Context, nodes: list[Node]) -> list[Node]:
             continue
         mention = _new_mention(ctx, start, end, "organization", is_name=True)
         mention.sector = lex.sector_of_name(mention.text)
-        nodes = [n for n in nodes if n not in inner] + [Node(mention, "name", root=_root_at(ctx, start, end))]
-    return nodes
+        dropped |= inner_ids
+        added.append(Node(mention, "name", root=_root_at(ctx, start, end)))
+    return [n for n in nodes if id(n) not in dropped] + added
 
 
 def _root_at(ctx: Context, start: int, end: int) -> int:
@@ -469,34 +555,39 @@ def _root_at(ctx: Context, start: int, end: int) -> int:
 
 def _acronym_nodes(ctx: Context, nodes: list[Node]) -> list[Node]:
     """Acronyms defined in brackets ("(IRA)") and their later bare uses, when no mention covers them."""
-    taken = [(n.start, n.mention.end) for n in nodes]
+    taken = SpanIndex([(n.start, n.mention.end) for n in nodes])
     defined = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9&]{1,9})\)", ctx.text)}
     out = []
     for acronym in sorted(defined):
-        for match in re.finditer(rf"\b{re.escape(acronym)}\b", ctx.text):
-            if _overlaps(match.start(), match.end(), taken):
+        for start, end in whole_word_matches(ctx, acronym, 0):
+            if taken.overlaps(start, end):
                 continue
-            mention = _new_mention(ctx, match.start(), match.end(), "organization", is_name=True)
+            mention = _new_mention(ctx, start, end, "organization", is_name=True)
             cue = "company" if acronym in SECTOR_ACRONYMS else ""
-            out.append(Node(mention, "acronym", cue=cue, root=_root_at(ctx, match.start(), match.end())))
+            out.append(Node(mention, "acronym", cue=cue, root=_root_at(ctx, start, end)))
     return out
 
 
 def _surname_nodes(ctx: Context, nodes: list[Node]) -> list[Node]:
     """Later bare surnames of full-named persons the model did not tag ("Brask" after "Anton Brask")."""
-    taken = [(n.start, n.mention.end) for n in nodes]
+    taken = SpanIndex([(n.start, n.mention.end) for n in nodes])
     out = []
+    # A surname already searched from an earlier end finds nothing new from a later one: every match
+    # after the later end was taken then, or overlapped what was taken (and taken only grows).
+    searched_from: dict[str, int] = {}
     for node in [n for n in nodes if n.form == "name" and n.mention.kind == "person"]:
         words = node.mention.text.split()
         if len(words) < 2 or not _plain_word(words[-1]):
             continue
-        for match in re.finditer(rf"\b{re.escape(words[-1])}\b", ctx.text[node.mention.end:]):
-            start, end = node.mention.end + match.start(), node.mention.end + match.end()
-            if _overlaps(start, end, taken):
+        if searched_from.get(words[-1], node.mention.end + 1) <= node.mention.end:
+            continue
+        searched_from[words[-1]] = min(node.mention.end, searched_from.get(words[-1], node.mention.end))
+        for start, end in whole_word_matches(ctx, words[-1], node.mention.end):
+            if taken.overlaps(start, end):
                 continue
             mention = _new_mention(ctx, start, end, "person", is_name=True)
             out.append(Node(mention, "name", root=_root_at(ctx, start, end)))
-            taken.append((start, end))
+            taken.add((start, end))
     return out
 
 
@@ -521,13 +612,14 @@ def _same_head_nodes(ctx: Context, nodes: list[Node], taken: list[tuple[int, int
         if n.form in ("name", "organ") and n.root >= 0 and ctx.doc[n.root].tag_ == "NNS":
             heads.setdefault(ctx.doc[n.root].lower_, n.start)
     out: list[Node] = []
-    for chunk in ctx.doc.noun_chunks:
+    index = SpanIndex(taken)
+    for chunk in noun_chunks(ctx):
         head = chunk.root
         first = heads.get(head.lower_)
         if first is None or chunk.start_char <= first or chunk[0].lower_ != "the" or len(chunk) != 2:
             continue
         start, end = chunk.start_char, head.idx + len(head.text)
-        if _overlaps(start, end, taken):
+        if index.overlaps(start, end):
             continue
         mention = _new_mention(ctx, start, end, "group", is_name=False)
         out.append(Node(mention, "description", definite=True, cue="head", plural=True, root=head.i,
