@@ -194,3 +194,91 @@ def test_seed_article(run, seed_text: str) -> None:
     assert value(only(record, "since 2013"))[:1] == ("2013",)
     for d in record.dates:
         assert seed_text[d.evidence.start:d.evidence.end] == d.text
+
+
+# --- second gold batch: open months, anchored offsets, ranges, period ends, paragraph dates -------
+
+def test_month_without_year_in_past_reporting_is_the_latest_on_or_before() -> None:
+    # Said in October: "since February" is this February, not next year's.
+    start, end, _ = resolve_date_text("The Karesian army has held Ostrova since February.", "2022-10-03")
+    assert (start, end) == ("2022-02", "2022-10-03")
+
+
+def test_month_in_a_forward_clause_is_the_coming_one(run) -> None:
+    record = run("The Volkov Group said it would leave Karesia in January.", "2023-02-06")
+    assert value(only(record, "January")) == ("2024-01", "2024-01", "month")
+    record = run("General Anton Brask rejected the plan in January.", "2023-02-06")
+    assert value(only(record, "January")) == ("2023-01", "2023-01", "month")
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("Rebels seized Ostrova on 12 May 2022. Troops retook it two days later.", "two days later",
+     ("2022-05-14", "2022-05-14", "day")),
+    ("The Volkov Group arrived on March 3, 2022 and left a week later.", "a week later",
+     ("2022-03-10", "2022-03-10", "day")),
+    ("Brask was arrested in June 2021 and freed the following month.", "the following month",
+     ("2021-07", "2021-07", "month")),
+])
+def test_anchored_offsets_count_from_the_previous_date(run, sentence, expr, expected) -> None:
+    d = only(run(sentence), expr)
+    assert value(d) == expected
+    assert d.relative
+
+
+def test_anchored_offset_without_an_earlier_date_is_dropped(run) -> None:
+    record = run("The Volkov Group came to Karesia. Two years later, the north is poorer.")
+    assert [d.text for d in record.dates] == []
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("Traders said the Ostrova crossing was shut between Monday and Wednesday.",
+     "between Monday and Wednesday", ("2021-09-20", "2021-09-22", "range")),
+    ("Karesian notes, 14 August - 3 September 2021", "14 August - 3 September 2021",
+     ("2021-08-14", "2021-09-03", "range")),
+    ("Brask ruled from 1 March 2019 to 4 April 2020.", "from 1 March 2019 to 4 April 2020",
+     ("2019-03-01", "2020-04-04", "range")),
+])
+def test_ranges_in_one_expression_are_one_date(run, sentence, expr, expected) -> None:
+    record = run(sentence)
+    assert value(only(record, expr)) == expected
+    assert len(record.dates) == 1
+
+
+def test_two_days_joined_by_and_stay_two_dates(run) -> None:
+    record = run("Karesian troops attacked on Monday and Wednesday.")
+    assert [d.text for d in record.dates] == ["Monday", "Wednesday"]
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("The Volkov Group had left Ostrova by the end of April.", "the end of April", ("2021-04", "2021-04", "month")),
+    ("The Volkov Group agreed to leave by the end of April.", "the end of April", ("2022-04", "2022-04", "month")),
+    ("Brask promised elections by the end of the year.", "the end of the year", ("2021", "2021", "year")),
+    ("The Karesian army will withdraw by the end of next month.", "the end of next month",
+     ("2021-10", "2021-10", "month")),
+    ("Clashes flared in late March near Ostrova.", "late March", ("2021-03-21", "2021-03-31", "range")),
+    ("Clashes flared in early August near Ostrova.", "early August", ("2021-08-01", "2021-08-10", "range")),
+])
+def test_period_ends_and_parts(run, sentence, expr, expected) -> None:
+    assert value(only(run(sentence), expr)) == expected
+
+
+def test_over_the_past_weeks_is_a_duration_not_a_date(run) -> None:
+    record = run("Karesia moved 900 soldiers to the border over the past two weeks.")
+    assert record.dates == []
+
+
+def test_paragraph_date_gives_the_date_opening_the_paragraph(dates_pipeline: Pipeline) -> None:
+    from sitroom.extract.dates_paragraph import paragraph_date
+
+    text = ("Notes on the Ostrova district\n\n"
+            "3 May 2021 - Ostrova, Karesia. Gunmen of the Volkov Group burned a market.\n\n"
+            "On 9 May, General Anton Brask visited the town. Shops reopened.\n\n"
+            "Aid groups say the district needs food.")
+    record = dates_pipeline.process_one(Document(id="p", text=text, published=DOC_DATE, language="en"))
+    ctx = Context(document=record.document, doc=dates_pipeline.nlp(text), record=record)
+    burned = paragraph_date(ctx, text.index("burned"))
+    assert burned is not None and burned.start == "2021-05-03"
+    reopened = paragraph_date(ctx, text.index("reopened"))
+    assert reopened is not None and reopened.start == "2021-05-09"
+    assert paragraph_date(ctx, text.index("needs food")) is None
+    assert paragraph_date(ctx, text.index("Ostrova district")) is None

@@ -153,3 +153,26 @@ def test_seed_article(run, seed_text: str) -> None:
     assert by_text["425 fighters"].unit == "fighters"
     assert by_text["over a dozen attacks"].lower == 12
     assert not any(q.value in (2013, 2018, 2020) for q in by_text.values())
+
+
+# --- second gold batch ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), [
+    # A hyphenated duration or size: the number measures the hyphenated noun (the licence lasts
+    # 20 years), so the unit is that noun and the described noun stays outside the span.
+    ("Karesia granted the Volkov Group a 20-year concession.", "20-year", 20, "year"),
+    ("General Anton Brask announced a 45-day truce around Ostrova.", "45-day", 45, "day"),
+])
+def test_hyphenated_measure_is_the_unit(run, sentence: str, text: str, value: float, unit: str) -> None:
+    q = only(run(sentence))
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_vague_count_over_a_hyphenated_modifier(run) -> None:
+    q = only(run("The Volkov Group guards several foreign-owned farms near Ostrova."))
+    assert (q.vague, q.unit, q.lower) == (True, "farms", 2)
+
+
+def test_participle_between_number_and_noun(run) -> None:
+    q = only(run("Aid workers fed some 4,500 stranded travellers in Ostrova."))
+    assert (q.value, q.unit, q.approximate) == (4500, "travellers", True)

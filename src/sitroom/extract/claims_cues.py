@@ -104,6 +104,8 @@ def verb_cues(doc: Doc) -> list[Cue]:
         start, end = _cue_extent(token)
         cue = Cue(verb=token, cue_start=start, cue_end=end, subject=_subject(token))
         if token.lemma_.lower() in lex.DENIAL_VERBS:
+            if _rejects_an_act(token):
+                continue  # "rejected an offer to mediate": a REJECT event, not a denial
             cue.stance = "deny"
         noun = _speech_noun(token)
         if noun is not None and noun.lemma_.lower() == "denial":
@@ -171,6 +173,14 @@ def _relative_object(cue: Cue) -> None:
     tokens = _strip_edges([t for t in noun.subtree if t.i < verb.left_edge.i])
     if tokens:
         cue.content, cue.content_root = (tokens[0].idx, _end_of(tokens[-1])), noun
+
+
+def _rejects_an_act(verb: Token) -> bool:
+    """ "rejected an ECOWAS offer", "dismissed the demand": the direct object is a proposal or a demand."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and not objects:
+        objects = [verb.head]  # "the offer, which Brask rejected"
+    return any(o.lemma_.lower() in lex.ACT_NOUNS or o.lower_ in lex.ACT_NOUNS for o in objects)
 
 
 def _has_clause_content(cue: Cue) -> bool:

@@ -61,7 +61,17 @@ INVERSION_VERBS = frozenset({"report", "say", "write", "add", "tell", "note", "e
                              "confirm", "insist", "warn", "conclude", "argue", "reply", "answer"})
 # Verbs that are speech only with a clause or a claim noun: "disputed the figures" yes, "disputing the
 # region" (fighting over it) no.
-CLAUSE_ONLY_VERBS = frozenset({"dispute"})
+CLAUSE_ONLY_VERBS = frozenset({"dispute", "demand"})
+"""Reporting verbs that say something only with a clause: "demanded the officers' release" asks for
+an act (a REQUEST event), "demanded that the troops leave" is a claim."""
+
+ACT_NOUNS = frozenset({
+    "offer", "demand", "request", "call", "proposal", "invitation", "ultimatum", "appeal", "plan",
+    "bid", "deal", "terms", "condition", "conditions", "overture", "mediation", "ceasefire", "truce",
+    "plea", "suggestion", "order", "resignation",
+})
+"""Objects of "reject"/"dismiss" that are acts, not statements: rejecting an offer or a demand is a
+REJECT event and no claim; rejecting a charge, a claim or a report is a denial (a ``deny`` claim)."""
 
 # Verbs of inference: with a subject that is no actor ("the escape suggests", "this confirms") they are
 # the author reasoning, not anyone speaking.

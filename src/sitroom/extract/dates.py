@@ -26,7 +26,7 @@ from sitroom.extract.dates_patterns import Candidate, ScanEnv, scan
 from sitroom.records import DateRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 class DateStep:
@@ -75,14 +75,14 @@ def resolve_date_text(text: str, anchor: str | None) -> tuple[str | None, str | 
 def dates_in(ctx: Context, start: int, end: int) -> list[DateRef]:
     """The dates whose expression lies inside ``start:end``, in text order."""
     dates = ctx.record.dates
-    starts = _sorted_starts(ctx)
+    starts = sorted_date_starts(ctx)
     if starts is None:  # not in text order (a step reordered them): scan, as before
         return [d for d in dates if d.evidence.start >= start and d.evidence.end <= end]
     first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
     return [d for d in dates[first:last] if d.evidence.end <= end]
 
 
-def _sorted_starts(ctx: Context) -> list[int] | None:
+def sorted_date_starts(ctx: Context) -> list[int] | None:
     """Evidence starts of ``ctx.record.dates`` when they are in text order (else None), kept per list
     and length: every clause of every event asks for its dates, and a scan each time was quadratic."""
     dates = ctx.record.dates
@@ -119,12 +119,56 @@ def spacy_env(doc: Doc) -> ScanEnv:
                 and head.lower_ not in EVENT_NOUNS)
 
     def is_future_at(char: int) -> bool:
+        verdict = _clause_tense(doc, char)
+        if verdict is not None:
+            return verdict
         return bool(_FUTURE_RE.search(_sentence_text(doc, char)))
 
     return ScanEnv(is_date_hint=is_date_hint, counts_noun=counts_noun, is_future_at=is_future_at)
 
 
 _FUTURE_RE = re.compile(r"(?i)(?:\b|(?<=['’]))(?:" + "|".join(re.escape(w) for w in sorted(FUTURE_CUES)) + r")\b")
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "would", "wo"})
+_PLANNING_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "poise", "intend", "aim", "agree"})
+_START_LEMMAS = frozenset({"start", "begin"})
+
+
+def _clause_tense(doc: Doc, char: int) -> bool | None:
+    """Does the clause the date belongs to look forward? Read from the verb that governs it (its
+    auxiliaries, a planning verb above it): True/False, or None when no governing verb is found.
+    The whole sentence misleads: "rejected an offer on Monday to set a date" is past, and "the
+    ministry announced on Thursday that France will ..." dates the announcement, not the plan."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _governing_verb(span[0])
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in _START_LEMMAS and verb.tag_ == "VBG":
+        return True  # "a ceasefire starting on Friday"
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+            return True
+        if verb.tag_ in ("VBD", "VBN") and verb.dep_ != "xcomp":
+            return verb.lemma_.lower() in _PLANNING_LEMMAS and verb.tag_ == "VBN"
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            break
+        verb = verb.head  # "is set to meet on Monday": the plan is above the verb of the date
+        if verb.lemma_.lower() in _PLANNING_LEMMAS:
+            return True
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _sentence_text(doc: Doc, char: int) -> str:

@@ -29,6 +29,7 @@ from sitroom.extract.dates_calendar import (
     year_range,
     year_value,
 )
+from sitroom.extract.dates_combine import ANCHORED_KIND, combine, offset_of
 from sitroom.extract.dates_lexicon import (
     EVENT_NOUNS,
     MONTH_ALT,
@@ -75,6 +76,8 @@ class Candidate:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    offset: tuple[int, str] | None = None
+    """For "two days later": (2, "day"), counted from the previous date in the text."""
 
 
 Handler = Callable[[re.Match[str], ScanEnv], Resolved | None]
@@ -166,9 +169,45 @@ def _month_alone(match: re.Match[str], env: ScanEnv) -> Resolved | None:
         return None
     if env.anchor is None:
         return UNKNOWN_RELATIVE
+    if not which or which in ("early", "mid", "late"):
+        which = "coming" if env.is_future_at(match.start()) else "latest"
     year = rel.year_for_month(month, which, env.anchor)
     # The month comes from the text and the year from the anchor: no need to coarsen.
-    return _part_of_month(year, month, which if which in ("early", "mid", "late") else None).as_relative()
+    part = (_group(match, "which") or "").lower()
+    return _part_of_month(year, month, part if part in ("early", "mid", "late") else None).as_relative()
+
+
+def _end_of_month(match: re.Match[str], env: ScanEnv) -> Resolved | None:
+    """"the end of April", "the start of March 2022": the month itself (gold: "by the end of April"
+    is April); without a year, the month is placed like a bare month name."""
+    month = _month_of(match)
+    if month is None:
+        return None
+    year = _year_of(_group(match, "y"))
+    if year is not None:
+        return month_value(year, month)
+    if env.anchor is None:
+        return UNKNOWN_RELATIVE
+    which = "coming" if env.is_future_at(match.start()) else "latest"
+    return month_value(rel.year_for_month(month, which, env.anchor), month).as_relative()
+
+
+def _end_of_period(match: re.Match[str], env: ScanEnv) -> Resolved | None:
+    """"the end of the year", "the start of next month": that period of the document date."""
+    which = (_group(match, "which") or "this").lower()
+    return rel.relative_period("this" if which == "the" else which, match["unit"].lower(), env.anchor)
+
+
+def _anchored(match: re.Match[str], env: ScanEnv) -> Resolved | None:
+    """"two days later": a placeholder until :func:`dates_combine.combine` counts from the previous
+    date; None when the count is not a number ("several days later")."""
+    return UNKNOWN_RELATIVE if _anchored_offset(match) is not None else None
+
+
+def _anchored_offset(match: re.Match[str]) -> tuple[int, str] | None:
+    count = (_group(match, "n") or _group(match, "n2") or "").lower()
+    unit = _group(match, "unit") or _group(match, "unit2") or ""
+    return offset_of("1" if count in ("next", "following") else count, unit)
 
 
 def _decade(match: re.Match[str], env: ScanEnv) -> Resolved | None:
@@ -251,7 +290,12 @@ def _ago(match: re.Match[str], env: ScanEnv) -> Resolved | None:
     return rel.ago(match["n"].lower(), match["unit"].lower(), env.anchor)
 
 
+_DURATION_LEAD = re.compile(r"\b(?:[Oo]ver|[Ff]or)\s+$")
+
+
 def _trailing(match: re.Match[str], env: ScanEnv) -> Resolved | None:
+    if _DURATION_LEAD.search(match.string, max(0, match.start() - 6), match.start()):
+        return None  # "over the past two weeks" measures a duration (a quantity), it dates nothing
     return rel.trailing(match["n"].lower(), match["unit"].lower(), env.anchor)
 
 
@@ -290,6 +334,15 @@ PATTERNS: tuple[DatePattern, ...] = (
         r"(?:(?P<which>last|this|next|early|late|mid|Last|This|Next|Early|Late|Mid)[-\s]+)?"
         r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
         r"\b(?!\.?\s*\d)"), _month_alone),
+    DatePattern("end_of_month", _compile(
+        rf"\b(?:[Tt]he\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?P<mon>{MONTH_ALT})\b"
+        rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _end_of_month),
+    DatePattern("end_of_period", _compile(
+        r"\b(?:[Tt]he\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?P<which>the|this|last|next)\s+"
+        r"(?P<unit>year|month|week)\b"), _end_of_period),
+    DatePattern(ANCHORED_KIND, _compile(
+        rf"(?i)\b(?:(?P<n>{_RELATIVE_N})\s+(?P<unit>day|week|month|year)s?\s+later"
+        r"|the\s+(?P<n2>next|following)\s+(?P<unit2>day|week|month|year))\b"), _anchored),
     DatePattern("decade", _compile(
         r"(?:\b(?P<part>early|mid|late|Early|Mid|Late)[-\s]+)?(?:\b(?P<dec>(?:1[89]|20)\d0)|['’](?P<short>\d0))s\b"),
         _decade),
@@ -329,7 +382,7 @@ def scan(text: str, env: ScanEnv) -> list[Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
-    return [_apply_since(text, c, env) for c in kept]
+    return combine(text, [_apply_since(text, c, env) for c in kept])
 
 
 def _matches(pattern: DatePattern, text: str, env: ScanEnv) -> list[Candidate]:
@@ -339,8 +392,9 @@ def _matches(pattern: DatePattern, text: str, env: ScanEnv) -> list[Candidate]:
         if value is None:
             continue
         start = match.end("lead") if _group(match, "lead") else match.start()
+        offset = _anchored_offset(match) if pattern.kind == ANCHORED_KIND else None
         out.append(Candidate(start, match.end(), value, pattern.kind, _year_of(_group(match, "y")),
-                             _month_of(match), _day_of(match), _weekday_of(match)))
+                             _month_of(match), _day_of(match), _weekday_of(match), offset))
     return out
 
 

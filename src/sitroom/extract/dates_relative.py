@@ -56,13 +56,19 @@ def month_day(month: int, day: int, weekday: int | None, anchor: Anchor | None) 
 
 
 def year_for_month(month: int, which: str, anchor: Anchor) -> int:
-    """The year of a month named without one: "last September", "next March", "in May" (nearest)."""
+    """The year of a month named without one: "last September", "next March"; in past reporting
+    ("latest") the latest such month on or before the document's ("since February" in October is
+    this February), in a forward-looking sentence ("coming") the first on or after it; else nearest."""
     if anchor.month is None:
         return anchor.year
     if which == "last":
         return anchor.year if month < anchor.month else anchor.year - 1
     if which == "next":
         return anchor.year if month > anchor.month else anchor.year + 1
+    if which == "latest":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if which == "coming":
+        return anchor.year if month >= anchor.month else anchor.year + 1
     diff = month - anchor.month
     return anchor.year - 1 if diff > 6 else anchor.year + 1 if diff < -6 else anchor.year
 

@@ -256,16 +256,34 @@ def _counted_noun(tokens: _Tokens, char: int) -> Token | None:
             break
     if len(following) >= 2 and following[0].lower_ == "worth" and following[1].lower_ == "of":
         following = following[2:]
+    if len(following) >= 2 and following[0].text in _HYPHENS and following[1].pos_ == "NOUN":
+        # "a 15-year licence", "a 30-day ceasefire": the number measures the hyphenated noun (the
+        # licence's length in years), so the unit is "year"; the licence is what it describes.
+        return following[1]
     noun: Token | None = None
+    skip = False
     for tok in following:
+        if skip:  # the second half of a hyphenated modifier: "state-owned", "year-earlier"
+            skip = False
+            continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP"):
             noun = tok
             continue
-        if noun is not None and tok.text in ("-", "‐"):
-            return None
-        if noun is not None or tok.pos_ not in ("ADJ", "PROPN") and tok.text != "-":
+        if noun is not None and tok.text in _HYPHENS:
+            noun, skip = None, True  # "several state-owned mines": "state" only modifies
+            continue
+        if noun is not None or not _modifier(tok) and tok.text != "-":
             break
     return noun
+
+
+_HYPHENS = ("-", "‐")
+
+
+def _modifier(tok: Token) -> bool:
+    """Words that may stand between a number and its noun: adjectives, names, participles used as
+    adjectives ("some 3,000 displaced people")."""
+    return tok.pos_ in ("ADJ", "PROPN") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ == "amod")
 
 
 def _noun_before(tokens: _Tokens, char: int) -> str | None:
