@@ -45,7 +45,8 @@ APPOSITIVE_RELATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "member": ("member_of", ("of",)), "owner": ("owns", ("of",)), "financier": ("finances", ("of",)),
     "offshoot": ("part_of", ("of",)), "affiliate": ("part_of", ("of",)), "branch": ("part_of", ("of",)),
 }
-ROLE_RELATIONS = {"spokesperson": "spokesperson_of", "leader": "leads"}
+ROLE_RELATIONS = {"spokesperson": "spokesperson_of", "leader": "leads", "chairman": "leads", "founder": "leads",
+                  "chief executive": "leads", "ceo": "leads", "commander": "leads", "president": "leads"}
 FINANCE_VERBS = {"finance", "fund", "bankroll", "sponsor"}
 HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "alleged", "accused", "suspected"}
 MEMBERSHIP_VERBS = {"include", "comprise", "bring"}

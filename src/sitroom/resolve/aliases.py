@@ -17,7 +17,9 @@ from sitroom.resolve.typing_lexicon import HONORIFICS, TITLES, is_demonym
 _FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "du", "des", "la", "le", "&"}
 # Generic organisation words: "Wagner" may stand for "Wagner Group", not "Group" for it.
 ORG_GENERIC = {"group", "company", "corporation", "corp.", "inc.", "ltd", "organization", "organisation",
-               "agency", "s.", "a.", "s.a.", "plc", "llc", "co.", "holding", "holdings"}
+               "agency", "s.", "a.", "s.a.", "plc", "llc", "co.", "holding", "holdings",
+               # industry words: "Redstone" may stand for "Redstone Mining", "Korvath" for "Korvath Minerals"
+               "mining", "minerals", "resources", "energy", "metals", "industries", "logistics"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}s?$")
 
 

@@ -33,6 +33,7 @@ from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import fold, strip_titles
 from sitroom.resolve.coref_links import (
     Clusters,
+    home_state,
     link_appositions,
     link_collectives,
     link_descriptions,
@@ -46,6 +47,12 @@ from sitroom.resolve.coref_mentions import Node, build_nodes
 from sitroom.resolve.exact import make_code
 from sitroom.resolve.typing_actors import actor_type, describe
 
+# Roles whose EDU sector is only a guess from the title: the employer's sector wins when known.
+GUESSED_EDU_ROLES = {"analyst", "expert", "researcher"}
+# Sectors of roles that tie a person to a state ("Defence Minister X", "General Y"): such a person
+# without a country of their own belongs to the article's home state. Journalists, analysts and
+# business people do not (they may be foreign visitors).
+STATE_ROLE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}
 # Descriptions that stand as actors of their own even without a name ("a regional offshoot of Al Qaeda").
 _STANDALONE_HEADS = {"offshoot", "affiliate", "faction", "splinter"}
 
@@ -76,9 +83,9 @@ class ResolveStep:
         link_collectives(clusters, sources)
         if self.pronouns:
             link_pronouns(clusters, sources)
-        self._write_entities(ctx, clusters)
+        self._write_entities(ctx, clusters, home_state(ctx, clusters))
 
-    def _write_entities(self, ctx: Context, clusters: Clusters) -> None:
+    def _write_entities(self, ctx: Context, clusters: Clusters, home: str | None) -> None:
         ctx.record.entities = []
         kept: list[Mention] = []
         affiliations: list[tuple[Entity, tuple[int, int]]] = []
@@ -95,6 +102,8 @@ class ResolveStep:
         ctx.mentions = sorted(kept, key=lambda m: (m.start, m.end))
         for entity, span in affiliations:
             _set_affiliation(ctx, entity, span)
+        for entity in ctx.record.entities:
+            _inherit_home_country(ctx, entity, home)
 
 
 # ---- typing names from their descriptions -----------------------------------------------------
@@ -115,7 +124,12 @@ def _type_names(ctx: Context, nodes: list[Node]) -> dict[int, int]:
         if desc.affiliation is not None:
             aff = desc.affiliation
             node.affiliation = (aff.idx, aff.idx + len(aff.text))
-        _apply_type(node, actor_type(desc, node.mention.text, node.mention.kind))
+        typed = actor_type(desc, node.mention.text, node.mention.kind)
+        if desc.past_role_skipped and typed.role:
+            # "Korvath's chairman, the former British trade envoy Sir Martin Crewe": the appositive's
+            # title is the current role; the one after "former" is a past one
+            node.mention.role, node.mention.sector = typed.role, typed.sector
+        _apply_type(node, typed)
     return appositives
 
 
@@ -233,7 +247,11 @@ def _titled_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str
 
 def _kind_of(members: list[Node]) -> str:
     names = [n.mention for n in members if n.form in ("name", "acronym", "demonym")]
-    trusted = [m.kind for m in names if m.label == "GAZ"]
+    # A gazetteer place heading a longer organisation name in the cluster is that name's short form
+    # ("Korvath" beside "Korvath Minerals"), not a place.
+    orgs = [fold(m.text) for m in names if m.kind == "organization" and len(m.text.split()) > 1]
+    trusted = [m.kind for m in names if m.label == "GAZ"
+               and not (m.kind == "place" and any(o.startswith(fold(m.text) + " ") for o in orgs))]
     if trusted:
         return trusted[0]
     if any(n.form == "demonym" for n in members) or any(m.kind == "country" for m in names):
@@ -266,7 +284,8 @@ def _name_of(members: list[Node], organ: Node | None, kind: str) -> str:
     if organ is not None:
         return _organ_name(members, organ)
     names = [n.mention for n in members if n.form in ("name", "acronym")]
-    canon = next((m.canonical for m in names if m.canonical), None)
+    # A place's canonical name does not name the organisation it heads ("Korvath" in "Korvath Minerals").
+    canon = next((m.canonical for m in names if m.canonical and (kind != "organization" or m.kind == kind)), None)
     if canon:
         return canon
     if names:
@@ -317,6 +336,21 @@ def _aliases(members: list[Node], name: str) -> list[str]:
     return out
 
 
+def _inherit_home_country(ctx: Context, entity: Entity, home: str | None) -> None:
+    """"Defence Minister Lucien Marais" in a story about France is French: a person whose title ties
+    them to a state (:data:`STATE_ROLE_SECTORS`), with no country and no foreign employer, gets the home
+    state's code. Only ISO codes are given: an invented home state has none to give."""
+    if home is None or not (len(home) == 3 and home.isupper()) or entity.kind != "person" or entity.country:
+        return
+    if not entity.role or entity.sector not in STATE_ROLE_SECTORS:
+        return
+    employer = ctx.entity(entity.affiliation)
+    if employer is not None and employer.country not in (None, home):
+        return
+    entity.country = home
+    entity.code = make_code(entity.country, entity.sector)
+
+
 def _organ_named_before(ctx: Context, span: tuple[int, int]) -> Mention | None:
     """"army spokesman X" after "the Karesian army": the latest earlier mention ending in that organ word."""
     word = ctx.text[span[0]:span[1]].lower()
@@ -338,6 +372,8 @@ def _set_affiliation(ctx: Context, entity: Entity, span: tuple[int, int]) -> Non
         entity.country = entity.country or target.country
     else:
         entity.country = entity.country or target.country
+        if entity.sector == "EDU" and entity.role in GUESSED_EDU_ROLES and target.sector not in (None, "EDU"):
+            entity.sector = None  # "an analyst at the consultancy Meridian Risk" works for a business
         entity.sector = entity.sector or (target.sector if target.sector != "EDU" or entity.role else None)
         entity.sector = entity.sector or target.sector
     entity.code = make_code(entity.country, entity.sector)

@@ -30,6 +30,7 @@ from sitroom.resolve.aliases import (
     strip_titles,
     surname,
 )
+from sitroom.resolve.coref_home import home_state_weights, pick_home
 from sitroom.resolve.coref_mentions import UNIT_HEADS, Node, SpanIndex
 
 if TYPE_CHECKING:
@@ -402,23 +403,10 @@ def state_key(node: Node) -> str | None:
 
 
 def home_state(ctx: Context, clusters: Clusters) -> str | None:
-    """The state the article is about: the one whose name or demonym the text uses most often (at least
-    twice, and more often than any other). An unowned "the government" in a news story is this state's.
-
-    Words are counted in the raw text, so "Karesia Forward" and "the Karesian capital" count for
-    Karesia; organ metonyms ("the Kremlin") do not count: a spokesman's employer is not the story's place.
-    """
+    """The state the article is about (see :mod:`sitroom.resolve.coref_home`): an unowned "the
+    government" in a news story is this state's. Unlisted states ("Karesia") are known by their name."""
     unlisted = {key for n in clusters.nodes if (key := state_key(n)) and not _is_code(key)}
-    counts: dict[str, int] = {}
-    for word in re.findall(r"\b[A-Z][a-z]+\b", ctx.text):
-        key = lex.country_code(word) or next(
-            (name for name in unlisted if word == name or lex.demonym_stem_matches(word, name)), None)
-        if key:
-            counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
-        return None
-    return max(counts, key=lambda k: counts[k])
+    return pick_home(home_state_weights(ctx, unlisted))
 
 
 def _is_code(key: str) -> bool:

@@ -107,6 +107,7 @@ def _repaired(ctx: Context) -> list[Mention]:
     for m in ctx.mentions:
         if m.extractor == EXTRACTOR:
             continue  # a re-run: our own mentions are rebuilt
+        _company_extension(ctx, m)
         end = _regional_extension(ctx, m)
         if end > m.end:
             m.end, m.text = end, ctx.text[m.start:end]
@@ -116,6 +117,28 @@ def _repaired(ctx: Context) -> list[Mention]:
             m.text = ctx.text[m.start:m.end]
         out.append(m)
     return _without_swallowed(out)
+
+
+# Last words of company names after a place-like first word ("Korvath Minerals", "Redstone Mining").
+INDUSTRY_WORDS = {"mining", "minerals", "resources", "energy", "gold", "oil", "petroleum", "gas", "metals",
+                  "holdings", "industries", "logistics", "airlines", "airways", "telecom", "shipping",
+                  "construction", "capital", "partners", "investments", "security"}
+
+
+def _company_extension(ctx: Context, m: Mention) -> None:
+    """"Korvath Minerals": a place name the mention step learned or guessed (no country) followed by a
+    capitalised industry word is a company named after it; widen the mention and make it one.
+
+    The mention step reads "Korvath" as a town from "Shares in Korvath"; the name it heads says otherwise.
+    """
+    if m.kind != "place" or m.country:
+        return
+    match = re.match(r" ((?:[A-Z][a-z]+ ){0,2}([A-Z][a-z]+))\b", ctx.text[m.end:m.end + 60])
+    if match is None or match.group(2).lower() not in INDUSTRY_WORDS:
+        return
+    m.end += len(match.group(0))
+    m.text, m.kind, m.label, m.canonical = ctx.text[m.start:m.end], "organization", "ORG", None
+    m.sector = m.sector or "BUS"
 
 
 def _first_name_start(ctx: Context, m: Mention) -> int:

@@ -31,6 +31,9 @@ class Description:
     affiliation: Token | None = None
     appositive: Token | None = None
     """Head of an appositive description ("expert" in ", an expert at ..."), if any."""
+    past_role_skipped: bool = False
+    """The name's own title was a past one ("the former trade envoy") and the current title it stands
+    in apposition to was used instead ("Korvath's chairman, the former ... envoy Sir Martin Crewe")."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ def describe(doc: Doc, start_token: int, end_token: int) -> Description:
     root = span.root
     desc = Description(words=_prefix_words(doc, start_token, root))
     appositive = _lifted(_appositive(root, start_token, end_token))
+    current = _current_title(appositive)
+    if current is not None:
+        appositive, desc.past_role_skipped = current, True
+        desc.words = []
     if appositive is not None and appositive.pos_ != "PROPN":
         desc.appositive = appositive
         desc.words += [t.text for t in appositive.lefts if t.dep_ != "det"] + [appositive.text]
@@ -55,6 +62,19 @@ def describe(doc: Doc, start_token: int, end_token: int) -> Description:
     if desc.affiliation is None and lex.title_of(desc.words):
         desc.affiliation = _prefix_affiliation(doc, start_token, len(desc.words))
     return desc
+
+
+PAST_MARKERS = {"former", "ex", "ex-", "erstwhile", "onetime", "one-time"}
+
+
+def _current_title(appositive: Token | None) -> Token | None:
+    """"X's chairman, the former envoy Y": the title noun a past title stands in apposition to."""
+    if appositive is None or not any(c.lower_ in PAST_MARKERS for c in appositive.lefts):
+        return None
+    head = appositive.head
+    if appositive.dep_ == "appos" and head.pos_ == "NOUN" and lex.title_of([head.text]) is not None:
+        return head
+    return None
 
 
 def _prefix_words(doc: Doc, start_token: int, root: Token) -> list[str]:
@@ -92,8 +112,17 @@ def _prep_object(head: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    return obj
+                    return _named_in_apposition(obj)
     return None
+
+
+def _named_in_apposition(obj: Token) -> Token:
+    """"an analyst at the consultancy Meridian Risk": the name beside the common noun is the employer."""
+    if obj.pos_ == "NOUN":
+        named = next((c for c in obj.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return obj
 
 
 def _modifier_owner(head: Token) -> Token | None:
