@@ -29,6 +29,7 @@ people, or when a locative preposition precedes them (``in Reading``): that keep
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
@@ -187,6 +188,32 @@ class _Document:
         self.candidates: list[Candidate] = []
         self.person_tails = person_tails(doc)
         self._cues: dict[tuple[int, int], NameCue | None] = {}
+        # model entities by start, and gazetteer candidates by start, for look-ups per hit and per
+        # entity: scanning every entity or candidate each time was quadratic in document length
+        self._ent_order = sorted(range(len(self.ents)), key=lambda k: self.ents[k].start)
+        self._ent_starts = [self.ents[k].start for k in self._ent_order]
+        self._longest_ent = max((e.end - e.start for e in self.ents), default=0)
+        self._gaz_ends: dict[int, list[int]] = {}
+        self._gaz_seen = 0
+
+    def ents_containing(self, start: int, end: int) -> list[Span]:
+        """Model entities (cleaned) with ``e.start <= start`` and ``end <= e.end``, in list order."""
+        first = bisect.bisect_left(self._ent_starts, start - self._longest_ent)
+        last = bisect.bisect_right(self._ent_starts, start)
+        found = sorted(self._ent_order[first:last])
+        return [self.ents[k] for k in found if self.ents[k].start <= start and end <= self.ents[k].end]
+
+    def gazetteer_ends(self) -> dict[int, list[int]]:
+        """Token start -> ends of the gazetteer (``GAZ``) candidates so far. Candidates are only
+        appended, so each is indexed once; a shorter list (replaced) is indexed again."""
+        candidates = self.candidates
+        if len(candidates) < self._gaz_seen:
+            self._gaz_ends, self._gaz_seen = {}, 0
+        for c in candidates[self._gaz_seen :]:
+            if c.label == "GAZ":
+                self._gaz_ends.setdefault(c.start, []).append(c.end)
+        self._gaz_seen = len(candidates)
+        return self._gaz_ends
 
     def cue(self, ent: Span) -> NameCue | None:
         """What the name's words and context say it is (:mod:`sitroom.extract.name_cues`), once per span."""
@@ -254,8 +281,8 @@ class GazetteerMentionStep:
 
     def accept(self, state: _Document, label: str, hit: Hit, extra: dict[str, object]) -> bool:
         doc = state.doc
-        person = next((e for e in state.ents if e.label_ == "PERSON" and e.start <= hit.start
-                       and hit.end <= e.end and len(e) > hit.end - hit.start), None)
+        containing = [e for e in state.ents_containing(hit.start, hit.end) if len(e) > hit.end - hit.start]
+        person = next((e for e in containing if e.label_ == "PERSON"), None)
         text = doc[hit.start : hit.end].text
         local = label in ("CITY", "ADMIN")
         if person is not None and (local or text in GIVEN_NAME_COUNTRIES):
@@ -270,8 +297,7 @@ class GazetteerMentionStep:
         if not all(t.pos_ == "PROPN" for t in doc[hit.start : hit.end]):
             return False  # "Surprise", "Mobile" used as words
         before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
-        inside = [e for e in state.ents if e.start <= hit.start and hit.end <= e.end
-                  and len(e) > hit.end - hit.start]
+        inside = containing
         if not inside:
             # after "in", or a proper noun the model left untagged or called a product ("a Winnipeg
             # jail"); not a sentence's first word, where any capitalised word looks like a name
@@ -351,7 +377,8 @@ class GazetteerMentionStep:
     def is_fragment(self, state: _Document, ent: Span) -> bool:
         """A PERSON entity holding a country or known actor is a headline fragment (``Mali Looks``)."""
         return any(h.kind in ("country", "organization", "prefix") for h in owners_inside(ent, state.owners)) \
-            or any(c.start >= ent.start and c.end <= ent.end and c.label == "GAZ" for c in state.candidates)
+            or any(end <= ent.end for start, ends in _gazetteer_starting(state, ent.start, ent.end)
+                   for end in ends)
 
     def is_organization(self, state: _Document, ent: Span) -> bool:
         """A PERSON entity after a company noun (``energy giant Rosatom``), with a legal suffix, or
@@ -470,7 +497,13 @@ def is_demonym(state: _Document, ent: Span) -> bool:
 
 def covered_by_gazetteer(state: _Document, ent: Span) -> bool:
     """True when a gazetteer name covers exactly this entity (the gazetteer's typing wins)."""
-    return any(c.label == "GAZ" and c.start == ent.start and c.end == ent.end for c in state.candidates)
+    return ent.end in state.gazetteer_ends().get(ent.start, ())
+
+
+def _gazetteer_starting(state: _Document, start: int, end: int) -> list[tuple[int, list[int]]]:
+    """Gazetteer candidates starting at tokens ``start`` to ``end - 1``: (start, their ends)."""
+    ends = state.gazetteer_ends()
+    return [(i, ends[i]) for i in range(start, end) if i in ends]
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:

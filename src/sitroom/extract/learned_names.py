@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from sitroom.extract.context import doc_text
 from sitroom.extract.mentions import Hit
 from sitroom.knowledge import (
     lookup_admin_abbreviation,
@@ -74,7 +75,8 @@ def learned_hits(doc: Doc) -> list[Hit]:
     states = _state_names(doc)
     spans = _hierarchy_spans(doc) + _dateline_spans(doc)
     places = {name for name in _place_names(doc) if name not in states}
-    places |= {_title(t) if t.isupper() else t for t in (doc.text[s:e] for s, e in spans) if " " not in t} - states
+    text = doc_text(doc)
+    places |= {_title(t) if t.isupper() else t for t in (text[s:e] for s, e in spans) if " " not in t} - states
     hits = _uses(doc, states, places)
     return hits + _span_hits(doc, spans) + _abbreviation_hits(doc)
 
@@ -146,7 +148,7 @@ def _owns_state_organ(token: Token) -> bool:
 
 def _place_names(doc: Doc) -> set[str]:
     # datelines teach known cities too: the matcher is case-sensitive and misses "ACCRA"
-    names = {_title(m.group(1)) for m in _DATELINE.finditer(doc.text)
+    names = {_title(m.group(1)) for m in _DATELINE.finditer(doc_text(doc))
              if _unknown(_title(m.group(1))) or lookup_city(_title(m.group(1)))}
     for token in _unknown_names(doc):
         if token.ent_type_ in ("NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"):
@@ -269,7 +271,7 @@ def _demonym_of(word: str, stems: dict[str, str]) -> str | None:
 def _hierarchy_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of ``X``, ``A`` and ``B`` in every ``X (A, B)`` of the text."""
     spans = []
-    for found in _HIERARCHY.finditer(doc.text):
+    for found in _HIERARCHY.finditer(doc_text(doc)):
         names = [found.group(g) for g in ("x", "a", "b")]
         if any(name.isupper() or not _unknown_or_place(name) for name in names):
             continue  # "(ISGS, JNIM)", "(Volkov Group, Reuters)": actors, not places
@@ -285,10 +287,10 @@ def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
     """The place of a dateline, whether or not the tables know it (see :data:`_DATELINE`)."""
     spans = []
     for pattern in (_DATELINE, _DASH_DATELINE):
-        for found in pattern.finditer(doc.text):
+        for found in pattern.finditer(doc_text(doc)):
             if _dateline_name(_title(found.group(1))):
                 spans.append(found.span(1))
-    bare = _BARE_DATELINE.match(doc.text)
+    bare = _BARE_DATELINE.match(doc_text(doc))
     if bare and _populated(_title(bare.group(1))):
         spans.append(bare.span(1))
     return spans

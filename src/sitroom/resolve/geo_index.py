@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "knowledge" / "geo"
@@ -73,35 +73,46 @@ class GeoIndex:
     admin_keys: dict[str, list[int]] = field(default_factory=dict)
     admin_lines: list[str] = field(default_factory=list)
     countries: dict[str, CountryBox] = field(default_factory=dict)
+    parsed: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False)
+    """Answers of :meth:`lookup` by key, parsed once."""
 
     def add(self, name: str, place: Place) -> None:
         key = name_key(name)
         if not key:
             return
+        self.parsed.clear()
         entries = self.by_name[key]
         if place not in entries:
             entries.append(place)
 
     def lookup(self, name: str) -> list[Place]:
-        """Every place the name may mean (countries, admin units, cities, regions)."""
+        """Every place the name may mean (countries, admin units, cities, regions).
+
+        Kept per key once parsed: a long document asks for the same names hundreds of times (the
+        index does not change after it is built; :meth:`add` clears the kept answers)."""
         key = name_key(name)
-        found = list(self.by_name.get(key, ()))
-        found += [_admin(self.admin_lines[i]) for i in self.admin_keys.get(key, ())]
-        found += [_city(self.city_lines[i]) for i in self.city_keys.get(key, ())]
-        return found
+        found = self.parsed.get(key)
+        if found is None:
+            found = tuple(self.by_name.get(key, ()))
+            found += tuple(_admin(self.admin_lines[i]) for i in self.admin_keys.get(key, ()))
+            found += tuple(_city(self.city_lines[i]) for i in self.city_keys.get(key, ()))
+            self.parsed[key] = found
+        return list(found)
 
     def country(self, alpha3: str | None) -> CountryBox | None:
         return self.countries.get(alpha3 or "")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """``Ségou`` -> ``Segou``."""
+    """``Ségou`` -> ``Segou`` (cached: the same names are folded again and again)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The lookup key of a place name (see the module docstring)."""
+    """The lookup key of a place name (see the module docstring); cached per name."""
     text = fold(name).replace("\u2019", "'").casefold().strip()
     if text.startswith("the "):
         text = text[4:]
@@ -200,4 +211,5 @@ def geo_index() -> GeoIndex:
     _load_regions(index)
     _load_admins(index)
     _load_cities(index)
+    index.parsed.clear()  # nothing parsed before the last table was in
     return index

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sitroom.extract.context import Context
@@ -95,9 +96,11 @@ class GeocodeStep:
         targets = [e for e in ctx.record.entities if e.kind in GEO_KINDS]
         if not targets:
             return
-        first = {e.id: self.locate(ctx, e, document_context(ctx, exclude=e.id)) for e in targets}
+        named = _NamedPlaces(ctx.record.entities)  # once per document: it was rebuilt per entity
+        first = {e.id: self.locate(ctx, e, named.context(exclude=e.id)) for e in targets}
+        resolved = _ResolvedPlaces(first)
         for entity in targets:
-            context = document_context(ctx, exclude=entity.id, resolved=_others(first, entity.id))
+            context = named.context(exclude=entity.id, resolved=resolved.without(entity.id))
             place = self.locate(ctx, entity, context)
             entity.geo = place.to_geo() if place else None
             if place is not None and entity.kind == "place" and place.country:
@@ -127,29 +130,103 @@ def document_context(ctx: Context, exclude: str | None = None,
     admin1 units also from names that start with one (``Kentucky State Police``); ``resolved`` are
     places a first pass found, whose countries, admin1 units and points count too.
     """
-    index = geo_index()
-    countries: set[str] = set()
-    admins: set[tuple[str, str]] = set()
-    for entity in ctx.record.entities:
-        if entity.id == exclude:
-            continue
-        if entity.kind != "place" and entity.country and index.country(entity.country):
-            countries.add(entity.country)  # a place's country is the mention step's guess
-        if entity.kind not in ("country",):
-            admins.update(_admins_named(entity.name))
-    near: list[Place] = []
-    for place in resolved:
-        if place.country:
-            countries.add(place.country)
-        if place.country and place.admin1 and place.feature in ("admin1", "admin2", "city"):
-            admins.add((place.country, place.admin1))
-        if place.feature in ("city", "admin2"):
-            near.append(place)
-    return GeoContext(frozenset(countries), frozenset(admins), tuple(near))
+    return _NamedPlaces(ctx.record.entities).context(exclude, _ResolvedPlaces.of(resolved).without(None))
 
 
-def _admins_named(name: str) -> set[tuple[str, str]]:
-    """Admin1 units a name is or starts with (``Kentucky``, ``Kentucky State Police``)."""
+class _Tally:
+    """How many contributors name each item, so that "everything but one contributor" is the full
+    set less the items only that contributor names: O(its items), not a pass over every entity."""
+
+    def __init__(self) -> None:
+        self.counts: dict[Any, int] = {}
+        self.own: dict[str, tuple[Any, ...]] = {}
+
+    def add(self, contributor: str, items: Iterable[Any]) -> None:
+        mine = tuple(dict.fromkeys(items))
+        if not mine:
+            return
+        # one id may contribute twice (duplicate entity ids): count each contribution
+        self.own[contributor] = self.own.get(contributor, ()) + mine
+        for item in mine:
+            self.counts[item] = self.counts.get(item, 0) + 1
+
+    def without(self, contributor: str | None) -> frozenset[Any]:
+        mine = self.own.get(contributor or "", ()) if contributor is not None else ()
+        if not mine:
+            return frozenset(self.counts)
+        dropped = {item: n for item, n in _count(mine).items() if self.counts[item] <= n}
+        return frozenset(item for item in self.counts if item not in dropped)
+
+
+def _count(items: Iterable[Any]) -> dict[Any, int]:
+    out: dict[Any, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
+
+
+@dataclass
+class _Contribution:
+    countries: frozenset[str]
+    admins: frozenset[tuple[str, str]]
+    near: tuple[Place, ...]
+
+
+class _ResolvedPlaces:
+    """Places a first pass found, per entity id: their countries, admin1 units and points count as
+    context for every other entity."""
+
+    def __init__(self, first: dict[str, Place | None]) -> None:
+        self.countries = _Tally()
+        self.admins = _Tally()
+        self.places = [(k, p) for k, p in first.items() if p is not None]
+        for key, place in self.places:
+            self.countries.add(key, [place.country] if place.country else [])
+            self.admins.add(key, _admin_of(place))
+
+    @classmethod
+    def of(cls, resolved: Iterable[Place]) -> _ResolvedPlaces:
+        return cls({str(k): p for k, p in enumerate(resolved)})
+
+    def without(self, entity_id: str | None) -> _Contribution:
+        near = tuple(p for k, p in self.places if k != entity_id and p.feature in ("city", "admin2"))
+        return _Contribution(self.countries.without(entity_id), self.admins.without(entity_id), near)
+
+
+def _admin_of(place: Place) -> list[tuple[str, str]]:
+    if place.country and place.admin1 and place.feature in ("admin1", "admin2", "city"):
+        return [(place.country, place.admin1)]
+    return []
+
+
+class _NamedPlaces:
+    """Countries and admin1 units the document's entities name, built once per document.
+
+    Countries come from every non-place entity with an ISO code (a place's country is the mention
+    step's guess); admin1 units from every non-country entity's name (:func:`_admins_named`)."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        index = geo_index()
+        self.countries = _Tally()
+        self.admins = _Tally()
+        for entity in entities:
+            if entity.kind != "place" and entity.country and index.country(entity.country):
+                self.countries.add(entity.id, [entity.country])
+            if entity.kind not in ("country",):
+                self.admins.add(entity.id, _admins_named(entity.name))
+
+    def context(self, exclude: str | None = None, resolved: _Contribution | None = None) -> GeoContext:
+        countries = self.countries.without(exclude)
+        admins = self.admins.without(exclude)
+        if resolved is None:
+            return GeoContext(countries, admins, ())
+        return GeoContext(countries | resolved.countries, admins | resolved.admins, resolved.near)
+
+
+@lru_cache(maxsize=65536)
+def _admins_named(name: str) -> frozenset[tuple[str, str]]:
+    """Admin1 units a name is or starts with (``Kentucky``, ``Kentucky State Police``); cached by
+    name: the same names come back in every document."""
     words = name.split()
     out: set[tuple[str, str]] = set()
     for size in (2, 1):
@@ -161,11 +238,7 @@ def _admins_named(name: str) -> set[tuple[str, str]]:
         out.update((p.country, p.admin1) for p in places if p.feature == "admin1" and p.country and p.admin1)
         if out:
             break
-    return out
-
-
-def _others(first: dict[str, Place | None], entity_id: str) -> list[Place]:
-    return [p for k, p in first.items() if k != entity_id and p is not None]
+    return frozenset(out)
 
 
 def _entity_place(ctx: Context, entity: Entity, mentions: list[Mention], context: GeoContext) -> Place | None:
