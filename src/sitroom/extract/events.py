@@ -35,16 +35,20 @@ from sitroom.extract.events_attach import (
     claim_for,
     claim_modality,
     clause_head,
-    date_for,
     quantities_in,
     subtree_span,
 )
-from sitroom.extract.events_casualties import casualty_counts
-from sitroom.extract.events_cleanup import drop_headline_echoes, target_reacted_events
-from sitroom.extract.events_detect import Trigger, find_triggers
-from sitroom.extract.events_labels import final_label
-from sitroom.extract.events_lexicon import Lexicon, load_lexicon
-from sitroom.extract.events_merge import elaboration_host, is_setting, promise_contents
+from sitroom.extract.events_casualties import casualty_counts, fields_for
+from sitroom.extract.events_cleanup import (
+    drop_headline_echoes,
+    release_after_detention,
+    target_reacted_events,
+)
+from sitroom.extract.events_dating import event_date
+from sitroom.extract.events_detect import Trigger, find_triggers, names_its_maker
+from sitroom.extract.events_labels import final_label, renounced_violence
+from sitroom.extract.events_lexicon import Label, Lexicon, load_lexicon
+from sitroom.extract.events_merge import elaboration_host, is_setting, pledged_retreats, promise_contents
 from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
 from sitroom.extract.events_riots import mark_riots
 from sitroom.extract.events_roles import roles_for
@@ -56,6 +60,10 @@ if TYPE_CHECKING:
 
 PURE_CASUALTY_LEMMAS = {"kill", "wound", "injure", "die", "murder"}
 """Verbs that only report the toll of an attack; merged into a nearby attack trigger."""
+STATE_ACTS = {"SANCTION", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT",
+              "CONCEDE", "AID", "COOPERATE"}
+"""Acts only governments perform: a place named as their subject is metonymy for its government."""
+SUSPECTED = {"suspected", "alleged", "presumed", "purported"}
 ORPHAN_WINDOW = 2
 """Sentences back that a subject-less casualty clause ("Three people were killed") may attach to."""
 
@@ -96,6 +104,7 @@ class EventStep:
                     counted.update(candidate.counted)
                     reactions.extend(self._reaction(event, candidate.trigger))
         target_reacted_events(ctx, reactions)
+        release_after_detention(ctx)
         drop_headline_echoes(ctx)
         mark_riots(ctx)
 
@@ -113,7 +122,7 @@ class EventStep:
 
     def _candidates(self, sent: SpacySpan) -> list[_Candidate]:
         triggers = [t for t in find_triggers(sent, self.lexicon) if not _author_voice(t)]
-        promised = promise_contents(triggers)
+        promised = promise_contents(triggers, self.lexicon) + pledged_retreats(triggers)
         verb_heads = {t.head.i for t in triggers if t.kind != "noun"}
         triggers = [t for t in triggers if t not in promised and not is_setting(t, verb_heads)]
         candidates = [_Candidate(t) for t in triggers]
@@ -138,17 +147,24 @@ class EventStep:
             roles.targets.extend(t for t in roles_for(merged).targets if t not in roles.sources)
         sources = resolve_tokens(ctx, roles.sources, self.create_actors)
         targets = resolve_tokens(ctx, roles.targets, self.create_actors)
+        if not sources.actors and sources.places and trigger.label.type in STATE_ACTS:
+            # "Niamey has since expelled the envoy": a capital acting stands for its government
+            sources.actors, sources.places = sources.places[:1], sources.places[1:]
         own = subtree_span(trigger.head)
         # participants ("demonstrators ... urged") share the clause of the verb they are subject of
-        anchor = trigger.head.head if trigger.kind == "agent" else trigger.head
+        # so do offers and requests named as the object of their answer ("in January he rejected an ECOWAS offer")
+        answered = trigger.kind == "noun" and names_its_maker(trigger.head, self.lexicon)
+        anchor = trigger.head.head if trigger.kind == "agent" or answered else trigger.head
         clause = subtree_span(clause_head(anchor))
         sent_span = CharSpan(trigger.head.sent.start_char, trigger.head.sent.end_char)
         # a nominal event only owns what its own phrase says; the sentence may be about another
         spans = [own, clause] if trigger.kind in ("noun", "agent") else [own, clause, sent_span]
-        modality, claim_id = self._modality(ctx, trigger)
+        modality, claim_id = self._modality(ctx, trigger, roles.sources)
         label = final_label(trigger, modality, targets.actors, sources.actors, ctx)
         if label is None:
             return None
+        if renounced_violence(trigger):
+            label, modality = Label("CONCEDE"), "planned"
         event = Event(
             id="",
             type=label.type,
@@ -161,23 +177,28 @@ class EventStep:
             claim=claim_id,
             extractor=self.extractor,
         )
-        event.date = date_for(ctx, trigger.start_char, spans, trigger.head)
+        dated = event_date(ctx, trigger.start_char, spans, trigger.head)
+        event.date, event.date_fallback = dated.date, dated.fallback
         event.place = self._geocoded(ctx, self._place(ctx, cand, sources.places + targets.places, spans,
                                                       set(event.source) | set(event.target)), spans)
         self._quantities(ctx, event, cand, [own, clause])
-        event.casualties = self._casualties(cand, counted)
+        event.casualties = self._casualties(cand, counted, event.type)
         if trigger.kind in ("noun", "agent") and not _has_arguments(event) and not _is_headline(trigger):
             return None
         event.confidence = _confidence(event, trigger)
         return event
 
-    def _modality(self, ctx: Context, trigger: Trigger) -> tuple[str, str | None]:
+    def _modality(self, ctx: Context, trigger: Trigger, sources: list[Token]) -> tuple[str, str | None]:
         found = {modality_from_parse(trigger.head)}
+        if any(c.lower_ in SUSPECTED for s in sources for c in s.children if c.dep_ in ("amod", "advmod", "compound")):
+            found.add("alleged")  # "Suspected NLF fighters ambushed ...": who did it is alleged
         if trigger.planned:
             found.add("planned")
         claim = claim_for(ctx, trigger.start_char, trigger.end_char)
         if claim is not None:
             found.add(claim_modality(claim))
+        if trigger.kind == "noun" and names_its_maker(trigger.head, self.lexicon):
+            found -= {"denied", "negated"}  # "rejected an ECOWAS offer": the offer was made
         if trigger.label.type == "REJECT" and any(t.dep_ == "neg" for t in trigger.tokens):
             # "would never accept autonomy": the negation and the modal make the refusal, said now
             found -= {"negated", "planned", "hypothetical", "reported"}
@@ -224,10 +245,10 @@ class EventStep:
                     quantity.about = _quantity_owner(ctx, cand, quantity.span.start, event)
             return
 
-    def _casualties(self, cand: _Candidate, counted: set[int]) -> Casualties:
+    def _casualties(self, cand: _Candidate, counted: set[int], event_type: str) -> Casualties:
         scope = _scope_tokens(cand)
         trial = set(counted)  # committed only when the event is kept (see __call__)
-        counts = casualty_counts(cand.trigger.head, self.lexicon, scope, trial)
+        counts = casualty_counts(cand.trigger.head, self.lexicon, scope, trial, fields_for(event_type))
         cand.counted = trial - counted
         return Casualties(**counts)
 
@@ -274,9 +295,29 @@ def _casualty_host(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate
         linked = any(h.head == other.head or other.head.head == h
                      or any(c == other.head for c in h.children if c.dep_ in ("nsubj", "nsubjpass"))
                      for h in {head, first})
-        if linked:
+        if linked or _participle_of(first, other.head, {c.trigger.head.i for c in candidates}):
             return cand
     return None
+
+
+PARTICIPLE_CLIMB = 4
+CLIMBED = {"advcl", "relcl", "ccomp", "dobj", "pobj", "prep"}
+"""Clauses a "killing four people" participle may sit below its attack ("bombed a village that
+the army says shelters rebels, killing four"): the parser hangs it on the nearest verb."""
+
+
+def _participle_of(verb: Token, attack: Token, trigger_heads: set[int]) -> bool:
+    """A casualty participle whose chain of non-event clauses leads up to the attack verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    current = verb.head
+    for _ in range(PARTICIPLE_CLIMB):
+        if current == attack:
+            return True
+        if current.i in trigger_heads or current.dep_ not in CLIMBED or current.head == current:
+            return False
+        current = current.head
+    return current == attack
 
 
 def _elaborated(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate | None:
@@ -289,7 +330,9 @@ def _scope_tokens(cand: _Candidate) -> list[Token]:
     heads = [cand.trigger.head] + [t.head for t in cand.merged]
     own = {h.i for h in heads}
     # "killed two policemen who shot dead a woman": the relative clause's killing is its own event
-    blocked = {t.i for other in cand.others if other.i not in own for t in other.subtree}
+    # an event whose clause holds this one ("imposed a curfew after clashes left seven dead") blocks nothing
+    blocked = {t.i for other in cand.others if other.i not in own and not _dominates(other, heads)
+               for t in other.subtree}
     seen: dict[int, Token] = {}
     for head in heads:
         for token in head.subtree:
@@ -301,6 +344,10 @@ def _scope_tokens(cand: _Candidate) -> list[Token]:
         for token in verb.subtree:
             seen.setdefault(token.i, token)
     return [seen[i] for i in sorted(seen)]
+
+
+def _dominates(other: Token, heads: list[Token]) -> bool:
+    return any(other == h or other in h.ancestors for h in heads)
 
 
 def _quantity_owner(ctx: Context, cand: _Candidate, char: int, event: Event) -> str | None:
@@ -357,18 +404,32 @@ def _attach_to_previous(ctx: Context, event: Event) -> bool:
     for previous in reversed(ctx.record.events):
         if here - ctx.sentence_index(previous.trigger.start) > ORPHAN_WINDOW:
             return False
-        if previous.type == "ASSAULT" and previous.modality == event.modality:
+        if previous.type == "ASSAULT" and _same_footing(previous.modality, event.modality):
             _add_casualties(previous.casualties, event.casualties)
             return True
     return False
 
 
+ATTESTED = {"asserted", "reported", "alleged"}
+
+
+def _same_footing(first: str, second: str) -> bool:
+    """A toll attributed to a source ("military sources said 30 were killed") still belongs to the
+    attack the text asserts, and so does the toll of an attack whose author is only alleged
+    ("Suspected rebels ambushed a convoy. Three soldiers were killed."); a hypothetical or denied
+    toll belongs to no attack told as fact."""
+    return first == second or {first, second} <= ATTESTED
+
+
 def _claims_told_event(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
-    """"claimed responsibility for the assault": the claimer joins the told attack as its source."""
-    if trigger.head.lemma_.lower() != "claim" or trigger.obj is None or not event.source:
+    """"claimed responsibility for the assault", "had ordered the deployment": the claimer or the
+    one who gave the order joins the told act as a source."""
+    if trigger.head.lemma_.lower() not in ("claim", "order") or trigger.obj is None or not event.source:
         return False
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.obj.children)
-    previous = next((e for e in reversed(earlier) if e.type == event.type), None)
+    if trigger.head.lemma_.lower() == "order" and any(c.dep_ == "prep" for c in trigger.obj.children):
+        return False  # "ordered the arrest of two reporters": a new act, told with its own patient
+    previous = next((e for e in reversed(earlier) if e.type == event.type and e.modality in ATTESTED), None)
     if not definite or previous is None:
         return False
     previous.source.extend(s for s in event.source if s not in previous.source)

@@ -47,6 +47,8 @@ ACTOR_NOUNS: dict[str, tuple[str, str]] = {
     # gendarmes police the country (ACLED and CAMEO code them as police), whatever ministry they report to
     "gendarme": ("COP", "organization"), "gendarmerie": ("COP", "organization"),
     "police": ("COP", "organization"), "policeman": ("COP", "organization"),
+    # "the authorities imposed a curfew": the state, unnamed
+    "authority": ("GOV", "organization"), "authorities": ("GOV", "organization"),
     "policemen": ("COP", "organization"), "policewoman": ("COP", "organization"),
     "civilian": ("CVL", "group"), "villager": ("CVL", "group"), "resident": ("CVL", "group"),
     "inhabitant": ("CVL", "group"), "people": ("CVL", "group"), "youth": ("CVL", "group"),
@@ -103,7 +105,7 @@ def resolve_tokens(ctx: Context, tokens: list[Token], create: bool) -> ActorResu
     actors: list[str] = []
     places: list[str] = []
     for token in tokens:
-        found = represented(ctx, token) or both_sides(ctx, token)
+        found = named_in_apposition(ctx, token) or represented(ctx, token) or both_sides(ctx, token)
         if not found:
             entity = entity_for_token(ctx, token, create)
             found = [entity] if entity is not None else []
@@ -114,11 +116,26 @@ def resolve_tokens(ctx: Context, tokens: list[Token], create: bool) -> ActorResu
     return ActorResult(actors, places)
 
 
+def named_in_apposition(ctx: Context, token: Token) -> list[Entity]:
+    """"the junta's spokesman, Colonel Idris Fane": the person named beside a role noun acts."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in (c for c in token.children if c.dep_ == "appos"):
+        entity = _named_entity(ctx, child)
+        if entity is not None and entity.kind == "person":
+            return [entity]
+    return []
+
+
 MEMBER_NOUNS = {"envoy", "representative", "delegate", "delegation", "diplomat", "negotiator", "emissary",
                 "fighter", "member", "militant", "soldier", "troop", "force", "combatant", "gunman",
-                "official", "militiaman", "unit", "element", "mercenary", "contractor", "operative", "agent"}
-"""People who act for a body: "envoys of the government", "its fighters", "militants from JNIM"."""
+                "official", "militiaman", "unit", "element", "mercenary", "contractor", "operative", "agent",
+                "head", "leader", "chief", "commander", "spokesman", "spokesperson", "spokeswoman"}
+"""People who act for a body: "envoys of the government", "its fighters", "militants from JNIM",
+"ECOWAS heads of state", "NLF fighters"."""
 OWNER_KINDS = {"organization", "country", "group"}
+HEDGES = {"suspected", "alleged", "presumed", "purported"}
+"""Capitalised hedges the tagger makes proper nouns ("Suspected NLF fighters"): no owner."""
 
 
 def represented(ctx: Context, token: Token) -> list[Entity]:
@@ -134,7 +151,8 @@ def represented(ctx: Context, token: Token) -> list[Entity]:
     found = ctx.entity_at(start, end)
     if found is not None and found.name.lower().split()[-1:] != [token.lower_]:
         return []  # a named body ("the Wagner fighters"), not a bare "fighters"
-    owners: list[Token] = [c for c in token.children if c.dep_ == "poss"]
+    owners: list[Token] = [c for c in token.children if c.dep_ == "poss"
+                           or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in HEDGES)]
     owners += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                for p in prep.children if p.dep_ == "pobj"]
     out: list[Entity] = []
@@ -365,7 +383,9 @@ def _armed_with(token: Token) -> bool:
 def _actor_name(token: Token) -> str:
     """A readable name: the head noun with its adjectives ("unknown gunmen", "police officers")."""
     words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
-    words.append(token)
+    unit = _noun_key(token) in UNIT_NOUNS and any(w.lemma_.lower() in FORCE_MODIFIERS for w in words)
+    if not unit:  # "an army convoy", "army positions": the actor is the army, not its vehicles
+        words.append(token)
     return " ".join(w.text for w in sorted(words, key=lambda t: t.i))
 
 

@@ -8,6 +8,7 @@ Claims: ``sitroom.extract.claims.claim_containing`` / ``modality_for_claim`` whe
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -60,14 +61,16 @@ def _dates_in(ctx: Context, span: CharSpan) -> list[DateRef]:
     return [d for d in ctx.record.dates if span.contains(d.evidence.start, d.evidence.end)]
 
 
-def date_for(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Token | None = None) -> DateRef | None:
+def date_for(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Token | None = None,
+             accept: Callable[[DateRef], bool] | None = None) -> DateRef | None:
     """The resolved date closest to the trigger in the first span (innermost first) that has one.
 
     Closest in the parse first, then in characters: in "On 22 August, militants killed a farmer
     abducted on 10 August" the killing hangs from "On 22 August" and the abduction from the other.
+    ``accept`` filters out dates that are not the event's (deadlines, datelines: see events_dating).
     """
     for span in spans:
-        found = [d for d in _dates_in(ctx, span) if d.start is not None]
+        found = [d for d in _dates_in(ctx, span) if d.start is not None and (accept is None or accept(d))]
         if found:
             return min(found, key=lambda d: (_tree_distance(ctx, d, head), abs(d.evidence.start - trigger_char)))
     return None
@@ -89,7 +92,34 @@ def _tree_distance(ctx: Context, date: DateRef, head: Token | None) -> int:
 
 
 def quantities_in(ctx: Context, span: CharSpan) -> list[Quantity]:
-    return [q for q in ctx.record.quantities if span.contains(q.span.start, q.span.end)]
+    """The quantities lying inside ``span``, in list order.
+
+    Through the quantities' sorted starts (bisect) rather than a scan: every clause of every event
+    asks, and the scan made the events step quadratic in document length."""
+    quantities = ctx.record.quantities
+    starts = _quantity_starts(ctx)
+    if starts is None:  # not in text order (a step reordered them): scan, as before
+        return [q for q in quantities if span.contains(q.span.start, q.span.end)]
+    first, last = bisect.bisect_left(starts, span.start), bisect.bisect_right(starts, span.end)
+    return [q for q in quantities[first:last] if q.span.end <= span.end]
+
+
+_QUANTITY_STARTS: dict[int, tuple[list[Quantity], int, list[int] | None]] = {}
+
+
+def _quantity_starts(ctx: Context) -> list[int] | None:
+    """Span starts of ``ctx.record.quantities`` when in text order (else None), kept for the latest
+    document, per list object and length."""
+    quantities = ctx.record.quantities
+    cached = _QUANTITY_STARTS.get(id(ctx))
+    if cached is not None and cached[0] is quantities and cached[1] == len(quantities):
+        return cached[2]
+    starts: list[int] | None = [q.span.start for q in quantities]
+    if starts != sorted(starts or []):
+        starts = None
+    _QUANTITY_STARTS.clear()  # one document at a time
+    _QUANTITY_STARTS[id(ctx)] = (quantities, len(quantities), starts)
+    return starts
 
 
 def claim_for(ctx: Context, start: int, end: int) -> Claim | None:

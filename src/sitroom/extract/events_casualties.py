@@ -116,10 +116,22 @@ RESULT_WORDS = {"dead", "death"}
 """Result phrases that make an act a killing: "shot dead", "beaten to death"."""
 
 
+VIOLENT_TYPES = {"ASSAULT", "PROTEST"}
+"""Event types a death or injury can be the toll of; a curfew imposed "after clashes left seven
+dead" did not kill the seven, the clashes did."""
+BODILY_FIELDS = {"killed", "injured"}
+
+
+def fields_for(event_type: str) -> set[str] | None:
+    """Casualty fields an event of this type may count (None: all of them)."""
+    return None if event_type in VIOLENT_TYPES else {"arrested", "abducted"}
+
+
 def casualty_counts(head: Token, lexicon: Lexicon, scope: list[Token],
-                    counted: set[int] | None = None) -> dict[str, int]:
+                    counted: set[int] | None = None, fields: set[str] | None = None) -> dict[str, int]:
     """Counts per casualty field for casualty words among ``scope`` tokens (the event's clause).
 
+    ``fields`` limits the fields read (see :func:`fields_for`); words of other fields stay uncounted.
     ``counted`` holds the indices of casualty words an earlier event of the document already
     counted; they are skipped and the new ones added, so a toll told once is counted once
     ("assaulted and shot and killed a farmer" is one death, whichever verbs become events).
@@ -129,7 +141,7 @@ def casualty_counts(head: Token, lexicon: Lexicon, scope: list[Token],
         if counted is not None and token.i in counted:
             continue
         field_name = casualty_field_of(token, lexicon)
-        if field_name is None:
+        if field_name is None or (fields is not None and field_name not in fields):
             continue
         value = _count_for_word(token)
         if value is not None:
@@ -150,7 +162,8 @@ def casualty_field_of(token: Token, lexicon: Lexicon) -> str | None:
 def _has_result(verb: Token) -> bool:
     """"shot dead a woman", "beaten to death"; not "left five dead", where "dead" counts itself."""
     for child in verb.children:
-        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp"):
+        # the small model also makes "dead" a preposition of "shot" ("shot dead a village chief")
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "prep"):
             return _adjective_count(child) is None
         if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
             return True
@@ -199,6 +212,11 @@ def _adjective_count(word: Token) -> int | None:
         return _number_phrase(word.head)
     if word.head.pos_ in ("NOUN", "PROPN") and word.dep_ == "amod":
         return count_of(word.head)
+    if word.dep_ in ("oprd", "xcomp", "ccomp") and word.head.pos_ == "VERB":
+        # "left at least seven people dead": the object the result is predicated of
+        found = _first_count(c for c in word.head.children if c.dep_ == "dobj")
+        if found is not None:
+            return found
     if word.i > 0 and word.nbor(-1).pos_ == "NUM":
         return _number_phrase(word.nbor(-1))
     return None

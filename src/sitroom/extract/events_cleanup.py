@@ -8,6 +8,9 @@
 * **Criticised events.** "The junta called the sanctions illegal", "Russia condemned the
   attack": the target of a reaction to an earlier event is that event's source, when the reaction
   names the event by its noun and has no actor of its own on that side.
+* **Releases.** "Police detained 14 students ... All were released two days later": a release
+  with no one named as releasing undoes the latest detention or abduction told just before it;
+  its captors release, its captives are released.
 """
 
 from __future__ import annotations
@@ -54,3 +57,24 @@ def target_reacted_events(ctx: Context, reactions: list[tuple[Event, str]]) -> N
                    and e.trigger.start < event.trigger.start and e is not event]
         if earlier:
             event.target = [s for s in earlier[-1].source if s not in event.source]
+
+
+DETENTION_MODES = {("COERCE", "arrest"), ("ASSAULT", "abduct")}
+RELEASE_REACH = 3
+"""Sentences back in which a release looks for the detention it ends."""
+
+
+def release_after_detention(ctx: Context) -> None:
+    """Give a release without releaser the captors (and, if unnamed, the captives) of the detention
+    it ends."""
+    for index, event in enumerate(ctx.record.events):
+        if event.type != "RETREAT" or event.mode != "release" or event.source:
+            continue
+        here = ctx.sentence_index(event.trigger.start)
+        for earlier in reversed(ctx.record.events[:index]):
+            if here - ctx.sentence_index(earlier.trigger.start) > RELEASE_REACH:
+                break
+            if (earlier.type, earlier.mode) in DETENTION_MODES and earlier.source:
+                event.source = list(earlier.source)
+                event.target = event.target or [t for t in earlier.target if t not in event.source]
+                break

@@ -10,7 +10,15 @@ Four shapes, tried in this order for each verb:
 * plain verb triggers ("attacked", "sanctioned", "visited").
 
 Then nouns ("the deployment", "demonstrations", "a security deal") that no verb consumed become
-nominal triggers, unless they restate a verb trigger they hang from ("ousted in a coup").
+nominal triggers, unless they restate a verb trigger they hang from ("ousted in a coup"). An offer
+or request a verb consumed is still an event of its own when the noun names who made it
+("rejected an ECOWAS offer", "refused requests from the AU"). Not events:
+
+* what is feared or averted ("raising fears of a clash", "to avert a war"): nothing happened;
+* a claim of responsibility nobody made ("No group claimed the killing").
+
+Hyphenated nouns the tokenizer splits ("sit-in", "shoot-out") are looked up whole; exercises and
+patrols are COOPERATE when "joint".
 """
 
 from __future__ import annotations
@@ -81,14 +89,53 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
                     consumed.update(t.i for t in _conjuncts(trigger.obj))
     verb_types = {t.head.i: t.label.type for t in triggers}
     for token in sent:
-        if token.pos_ in NOUN_TAGS and token.i not in consumed and token.ent_type_ not in ("DATE", "TIME"):
-            if _is_heading(token):
+        if (token.pos_ in NOUN_TAGS or _hyphen_tail(token)) and token.ent_type_ not in ("DATE", "TIME"):
+            if _is_heading(token) or in_feared_frame(token) or (token.i in consumed and not names_its_maker(token, lexicon)):
                 continue
             trigger = _noun_trigger(token, lexicon)
             if trigger is not None and not _restates_verb(token, trigger.label, verb_types):
                 triggers.append(trigger)
     triggers.sort(key=lambda t: t.start_char)
     return triggers
+
+
+FEAR_NOUNS = {"fear", "risk", "danger", "prospect", "spectre", "specter", "possibility", "likelihood",
+              "threat", "worry", "concern", "chance", "brink", "verge"}
+"""Nouns whose "of" object has not happened ("fears of a clash", "the brink of war")."""
+AVERT_VERBS = {"fear", "avert", "avoid", "prevent", "risk", "forestall", "head"}
+"""Verbs whose object has not happened ("to avert a war", "risk a clash")."""
+
+
+def in_feared_frame(noun: Token) -> bool:
+    """"fears of a clash", "averted a war": the event noun names what did not happen."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in FEAR_NOUNS:
+        return True
+    return noun.dep_ == "dobj" and head.lemma_.lower() in AVERT_VERBS
+
+
+OFFER_TYPES = {"REQUEST", "AGREE"}
+
+
+def names_its_maker(noun: Token, lexicon: Lexicon) -> bool:
+    """An offer or request object that names its maker ("an ECOWAS offer", "requests from the AU")."""
+    label = _noun_label(noun, lexicon)
+    if label is None or label.type not in OFFER_TYPES or noun.dep_ != "dobj":
+        return False
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+            return True
+        if child.dep_ == "amod" and child.pos_ == "ADJ" and child.text[:1].isupper():
+            return True  # "a Norwegian offer": a demonym names the state that made it
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return True
+    return False
+
+
+def _hyphen_tail(token: Token) -> bool:
+    """"in" of "sit-in" (tokenized "sit", "-", "in"), whatever part of speech the tagger gave it."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_ \
+        and not token.nbor(-2).whitespace_
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -129,13 +176,43 @@ def _known_verb(lemma: str, lexicon: Lexicon) -> bool:
     return lemma in lexicon.verbs or lemma in lexicon.light or lemma in lexicon.support_verbs
 
 
+PARTICLE_WORDS = {"out", "back", "down", "off", "up"}
+"""Words the parser may attach as adverb or preposition rather than particle ("pulled ... out of")."""
+
+
+def _particle(verb: Token, lexicon: Lexicon, lemma: str) -> Token | None:
+    found = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if found is not None:
+        return found
+    for child in verb.children:
+        if child.dep_ in ("advmod", "prep") and child.lower_ in PARTICLE_WORDS \
+                and f"{lemma} {child.lower_}" in lexicon.phrasal:
+            return child  # "pulled its soldiers out of the country", "had pulled back from Vell"
+    return None
+
+
+NOBODY = {"nobody", "none"}
+
+
+def _nobody_claimed(verb: Token) -> bool:
+    """"No group claimed the killing", "nobody has claimed responsibility", "did not claim"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
+    return False
+
+
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = verb_lemma(verb, lexicon)
+    if lemma == "claim" and _nobody_claimed(verb):
+        return None  # an unclaimed attack is told elsewhere; "no one claimed it" is no new act
     if lemma in CALLING_VERBS:
         called = _called_protest(verb, lexicon)
         if called is not None:
             return called
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    particle = _particle(verb, lexicon, lemma)
     support = lemma in lexicon.support_verbs
     if particle is not None:
         key = f"{lemma} {particle.lower_}"
@@ -213,7 +290,7 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
     if label is not None:
         if label.type == CLAIMED:
             return _claimed(verb, obj, lexicon)
-        return Trigger(label, verb, [verb, obj], "light", obj=obj)
+        return Trigger(_joint(obj, label), verb, [verb, obj], "light", obj=obj)
     if support and obj.dep_ != "nsubjpass":
         noun = _noun_label(obj, lexicon)
         if noun is not None:
@@ -240,9 +317,25 @@ def _claimed(verb: Token, responsibility: Token, lexicon: Lexicon) -> Trigger:
     return Trigger(Label("ASSAULT"), verb, [verb, responsibility], "light", obj=responsibility)
 
 
+JOINT_ACTIVITIES = {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "training"}
+
+
+def _joint(noun: Token, label: Label) -> Label:
+    """"held joint exercises": done together, so cooperation rather than a show of force."""
+    if noun.lemma_.lower() in JOINT_ACTIVITIES and any(c.lower_ == "joint" for c in noun.children):
+        return Label("COOPERATE")
+    return label
+
+
 def _noun_trigger(noun: Token, lexicon: Lexicon) -> Trigger | None:
+    if noun.pos_ == "NOUN" and _joint(noun, Label("NONE")).type == "COOPERATE":
+        return Trigger(Label("COOPERATE"), noun, [noun], "noun")
     label = _noun_label(noun, lexicon)
     if label is not None:
+        if _hyphen_tail(noun) and _hyphenated_label(noun, lexicon) is not None:
+            first = noun.nbor(-2)  # "sit-in": the whole word, headed by whichever part the parser chose
+            head = first if noun.head == first or noun.head.head == first else noun
+            return Trigger(label, head, list(noun.doc[first.i: noun.i + 1]), "noun")
         return Trigger(label, noun, [noun], "noun")
     agent = lexicon.agent_nouns.get(noun.lemma_.lower())
     if agent is not None and noun.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
@@ -271,10 +364,10 @@ def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
 
 def _hyphenated_label(noun: Token, lexicon: Lexicon) -> Label | None:
     """"sit-in" is tokenized "sit", "-", "in": the noun with its hyphen-joined compound."""
-    if noun.i < 2 or noun.nbor(-1).text != "-":
+    if not _hyphen_tail(noun):
         return None
     first = noun.nbor(-2)
-    return lexicon.noun(f"{first.lower_}-{noun.lower_}") if first.head == noun else None
+    return lexicon.noun(f"{first.lower_}-{noun.lower_}")
 
 
 def _restates_verb(noun: Token, label: Label, verb_types: dict[int, str]) -> bool:

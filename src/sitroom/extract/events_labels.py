@@ -5,7 +5,9 @@
 * sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
   other than the sender, MOBILIZE otherwise;
 * arriving (``ARRIVE``) troops are a deployment, arriving officials a visit, anyone else no event;
-* people captured by an armed group are abducted (ASSAULT), by anyone else arrested (COERCE).
+* people captured by an armed group are abducted (ASSAULT), by anyone else arrested (COERCE);
+* violence renounced for the future ("the front would not attack army positions", "will not
+  strike") is a verbal concession: CONCEDE, planned (see :func:`renounced_violence`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,21 @@ def final_label(trigger: Trigger, modality: str, targets: list[str], sources: li
     if label.type == "RETREAT" and modality == "planned":
         return Label("CONCEDE", "ceasefire" if label.mode == "ceasefire" else None)
     return label
+
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+
+
+def renounced_violence(trigger: Trigger) -> bool:
+    """"would not attack", "will never attack": a promise not to use force, said now.
+
+    A past negation ("did not attack") is no event at all and stays negated.
+    """
+    if trigger.label.type != "ASSAULT" or trigger.kind not in ("verb", "light", "support"):
+        return False
+    children = list(trigger.head.children)
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children)
+    return negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children)
 
 
 ARMED_SECTORS = {"MIL", "PMC", "PRM", "REB"}

@@ -8,6 +8,8 @@ act, or a trigger for something that is only the setting of the act:
   request (REQUEST) is the event; what is promised or asked has not happened;
 * **elaboration**: "imposed sanctions on Karesia, freezing $40 million in assets": a participle
   clause of the same type spells out the act it hangs from; its actors and tolls join the host;
+* **pledged retreat**: "agreed to withdraw their fighters" is one announced withdrawal (CONCEDE),
+  not a promise plus a withdrawal;
 * **setting**: "backed the measures at the summit", "spoke during the meeting": an event noun with
   no actors of its own in an "at"/"during" phrase of another trigger is where that act happened.
 """
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitroom.extract.events_detect import Trigger
+from sitroom.extract.events_detect import Trigger, names_its_maker
+from sitroom.extract.events_lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,15 +30,28 @@ PROMISE_LEMMAS = {"offer", "promise", "pledge", "vow", "threaten", "propose", "r
 SETTING_PREPS = {"at", "during", "amid"}
 
 
-def promise_contents(triggers: list[Trigger]) -> list[Trigger]:
+def promise_contents(triggers: list[Trigger], lexicon: Lexicon | None = None) -> list[Trigger]:
     """Triggers that are what a promise, threat, refusal or request trigger is about: its infinitive
     ("urged them to release") or its event-noun object ("demanding the resignation of X")."""
     heads = {t.head.i: t for t in triggers if t.kind == "verb" and t.head.lemma_.lower() in PROMISE_LEMMAS}
     out = []
     for trigger in triggers:
-        if _content_of(trigger, heads):
-            out.append(trigger)
+        if _content_of(trigger, heads) and not (lexicon is not None and trigger.kind == "noun"
+                                                and names_its_maker(trigger.head, lexicon)):
+            out.append(trigger)  # "refused requests from the AU": the AU's requests were made
     return out
+
+
+PLEDGE_LEMMAS = {"agree", "promise", "pledge", "vow", "commit", "offer", "undertake"}
+CONCESSION_TYPES = {"RETREAT", "CONCEDE"}
+
+
+def pledged_retreats(triggers: list[Trigger]) -> list[Trigger]:
+    """Promises whose content is a retreat ("agreed to withdraw their fighters"): PLOVER codes the
+    announced retreat once, as CONCEDE (the content, planned), not also as an AGREE."""
+    retreats = {t.head.i for t in triggers if t.label.type in CONCESSION_TYPES and t.head.dep_ == "xcomp"}
+    return [t for t in triggers if t.kind == "verb" and t.head.lemma_.lower() in PLEDGE_LEMMAS
+            and any(c.i in retreats for c in t.head.children if c.dep_ == "xcomp")]
 
 
 def _content_of(trigger: Trigger, heads: dict[int, Trigger]) -> bool:

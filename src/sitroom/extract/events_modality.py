@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 PRIORITY = ["denied", "negated", "hypothetical", "planned", "alleged", "reported", "asserted"]
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can"}
+"""Modals of possibility: "he can end the contract" says what may happen, not what did."""
 PLAN_VERBS = {"poise", "poised", "set", "plan", "intend", "prepare", "aim", "schedule", "expect", "go",
               "seek", "want", "hope", "propose", "decide", "vow", "pledge", "promise", "agree", "threaten"}
 """Verbs that take an infinitive for something not yet done ("poised to sign", "going to send")."""

@@ -17,7 +17,16 @@ verbs in other senses. Each rule below looks at the verb's own dependents only:
   (pseudo-type ARRIVE, decided in :mod:`sitroom.extract.events` once the actors are known);
 * a negated acceptance ("would never accept", "did not agree to") is a REJECT;
 * working or patrolling ``alongside`` someone is COOPERATE;
-* ``call``/``describe``/``brand`` something a pejorative ("called the sanctions illegal") is ACCUSE.
+* ``call``/``describe``/``brand`` something a pejorative ("called the sanctions illegal") is ACCUSE;
+* ``beat`` is violence only against people ("beating a rival bid" is winning);
+* ``ask`` is a REQUEST only of someone, to do something or for something ("asked Algeria to host
+  talks"), not "asked not to be named" or "asked whether ...";
+* ``propose`` is an offer (AGREE) only of something ("proposed a prisoner exchange"), not of a
+  plan of one's own ("proposed to stay in power");
+* ``search`` is a forced search (COERCE/seize) only of homes, vehicles and other premises;
+* rejecting a charge is a denial also when the charge is the noun the clause modifies ("a charge the
+  government rejected");
+* "position(s)" attacked are military positions unless someone's position on something.
 """
 
 from __future__ import annotations
@@ -40,11 +49,14 @@ HUMAN_NOUNS = {
     "son", "daughter", "father", "wife", "husband", "sister", "mother", "mayor", "official", "policeman",
     "citizen", "national", "migrant", "activist", "opponent", "detainee", "inmate", "captive", "abductee",
     "villager", "resident", "farmer", "herder", "teacher", "nurse", "doctor", "priest", "imam", "trader",
+    "colleague", "neighbour", "neighbor", "boy", "girl",
     "delegate", "delegation", "visitor", "guest", "participant", "representative", "envoy", "diplomat",
     "minister", "president", "couple", "employee", "staff", "crew", "tourist", "pilgrim", "refugee",
 }
 """Heads of noun phrases naming people (for capture, execute, release)."""
 HUMAN_PRONOUNS = {"him", "her", "them", "he", "she", "they", "us", "me", "who", "whom"}
+PEOPLE_QUANTIFIERS = {"all", "both", "some", "several", "many", "most", "others", "few", "none"}
+"""Pronoun-like quantifiers standing for people just named ("All were released")."""
 TERRITORY_NOUNS = {
     "town", "city", "village", "base", "camp", "territory", "area", "region", "building", "palace",
     "airport", "station", "port", "mine", "checkpoint", "prison", "government", "power", "control",
@@ -56,10 +68,12 @@ TERRITORY_NOUNS = {
 ABSTRACT_TARGETS = {
     "failure", "policy", "plan", "decision", "proposal", "record", "remark", "comment", "stance", "handling",
     "budget", "bill", "law", "idea", "claim", "speech", "approach", "reform", "strategy", "move", "report",
-    "statement", "view", "position", "attitude", "tax", "measure", "response", "performance", "leadership",
+    "statement", "view", "attitude", "tax", "measure", "response", "performance", "leadership",
     "management", "rule", "ruling", "scheme", "programme", "program", "manifesto", "vision", "pledge",
     "promise", "deal", "agreement", "spending", "cut", "increase", "rise", "level", "decline", "lack",
 }
+OPINION_POSITION = {"position", "stance"}
+""""attacked army positions" is an assault; "attacked the minister's position on tax" criticism."""
 """Objects that make "attack" verbal criticism: nobody shoots at a policy."""
 ABSTRACT_FIGHTS = {
     "corruption", "crime", "poverty", "wrongdoing", "inflation", "disease", "impunity", "trafficking",
@@ -92,6 +106,9 @@ PEJORATIVES = {
     "hostile", "racist", "irresponsible", "reckless", "unlawful", "illegally", "barbaric", "cowardly",
     "scandalous", "disgraceful", "unconstitutional", "campaign", "plot", "conspiracy", "attack", "insult",
     "mistake", "failure", "farce", "sham", "fraud", "coup", "crime", "genocide", "massacre", "occupation",
+    # naming an act by a crime ("called the arrests a kidnapping") accuses whoever did it
+    "kidnapping", "abduction", "murder", "theft", "piracy", "terrorism", "robbery", "persecution",
+    "harassment", "invasion", "annexation", "hostage", "assassination",
 }
 """Words that make naming something ("called the sanctions illegal") a criticism."""
 DENIED_CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "rumour", "rumor", "charge",
@@ -151,6 +168,8 @@ def is_human(token: Token) -> bool:
     """Does this noun phrase head name people?"""
     if token.lower_ in HUMAN_PRONOUNS or token.ent_type_ in ("PERSON", "NORP"):
         return True
+    if token.pos_ in ("PRON", "DET", "NUM") and (token.lower_ in PEOPLE_QUANTIFIERS or token.like_num):
+        return True  # "All were released", "three were freed"
     lemma = token.lemma_.lower()
     if lemma in HUMAN_NOUNS or token.lower_ in HUMAN_NOUNS:
         return True
@@ -201,9 +220,16 @@ def _attack(verb: Token, label: Label) -> Label | None:
     if _for_reason(verb):
         return Label("ACCUSE", "disapprove")  # "attacked the EC for backing down"
     obj = _child(verb, ("dobj",))
-    if obj is not None and (obj.lemma_.lower() in ABSTRACT_TARGETS or _quoted(obj)):
+    if obj is not None and (obj.lemma_.lower() in ABSTRACT_TARGETS or _quoted(obj) or _opinion_position(obj)):
         return Label("ACCUSE", "disapprove")  # "attacked the government's failure"
     return label
+
+
+def _opinion_position(obj: Token) -> bool:
+    """"the minister's position on tax" (an opinion), not "army positions" (a place held by force)."""
+    if obj.lemma_.lower() not in OPINION_POSITION:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("on", "regarding")) for c in obj.children)
 
 
 def _for_reason(verb: Token) -> bool:
@@ -290,6 +316,8 @@ def _host(verb: Token, label: Label) -> Label | None:
 
 def _reject(verb: Token, label: Label) -> Label | None:
     obj = _object(verb)
+    if obj is None and verb.dep_ == "relcl":
+        obj = verb.head  # "a charge the government rejected"
     if obj is not None and obj.lemma_.lower() in DENIED_CLAIMS:
         return None  # "rejected claims that the movement had split": a denial, i.e. a claim
     return label
@@ -317,11 +345,47 @@ def _names_pejoratively(verb: Token) -> bool:
     return any(t.lemma_.lower() in PEJORATIVES or t.lower_ in PEJORATIVES for p in parts for t in p.subtree)
 
 
+def _beat(verb: Token, label: Label) -> Label | None:
+    obj = _object(verb)
+    if obj is not None and not is_human(obj):
+        return None  # "beating a rival bid", "beat expectations", "beat the deadline"
+    return label
+
+
+def _ask(verb: Token, label: Label) -> Label | None:
+    """"asked Algeria to host talks", "asked the AU for troops"; not "asked not to be named"."""
+    content = _child(verb, ("xcomp", "ccomp"))
+    if content is not None and (_negated(content) or content.dep_ == "ccomp"):
+        return None  # "asked not to be named", "asked whether the talks would resume": no demand
+    asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    if content is None and not asked_for:
+        return None  # "asked about the ceasefire", "when asked"
+    return label
+
+
+def _propose(verb: Token, label: Label) -> Label | None:
+    """"proposed a prisoner exchange" offers something; "proposed to stay in power" is a plan."""
+    return label if _child(verb, ("dobj", "nsubjpass")) is not None else None
+
+
+SEARCHED_PLACES = {"home", "house", "village", "vehicle", "car", "truck", "building", "office", "compound",
+                   "premise", "premises", "shop", "market", "church", "mosque", "school", "residence",
+                   "headquarters", "camp", "bus", "passenger", "traveller", "traveler"}
+
+
+def _search(verb: Token, label: Label) -> Label | None:
+    obj = _child(verb, ("dobj", "nsubjpass"))
+    if obj is None or obj.lemma_.lower() not in SEARCHED_PLACES and obj.lower_ not in SEARCHED_PLACES:
+        return None  # "searched for survivors", "searched the archives"
+    return label
+
+
 _RULES = {
     "capture": _capture, "protest": _protest, "execute": _execute, "release": _release, "free": _release,
     "demonstrate": _demonstrate, "attack": _attack, "fight": _fight, "battle": _fight,
     "warn": _warn, "accuse": _accuse, "reject": _reject,
     "train": _mutual, "trade": _mutual, "welcome": _welcome, "blame": _accuse, "host": _host,
+    "beat": _beat, "ask": _ask, "search": _search, "propose": _propose,
 }
 
 

@@ -161,9 +161,18 @@ def _subject_roles(verb: Token, depth: int) -> Roles:
         elif child.dep_ == "agent":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 roles.sources.extend(expand_conj(pobj))
+    if not roles.sources and not roles.targets:
+        roles.sources.extend(c for c in verb.children if c.dep_ == "advcl" and misparsed_name(c))
     if roles.sources or roles.targets or depth >= MAX_CLIMB:
         return roles
     return _borrowed_roles(verb, depth)
+
+
+def misparsed_name(token: Token) -> bool:
+    """A sentence-initial acronym the tagger read as a verb ("ECOWAS heads of state, meeting in
+    Abuja, condemned ..."): in news prose an all-capitals word opening a sentence is a name."""
+    return (token.i == token.sent.start and token.pos_ == "VERB" and token.text.isupper()
+            and len(token.text) > 2 and token.text.isalpha())
 
 
 def _borrowed_roles(verb: Token, depth: int) -> Roles:
@@ -171,11 +180,15 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
     head, dep = verb.head, verb.dep_
     if head == verb:
         return Roles()
+    if misparsed_name(head) and dep in ("advcl", "acl"):
+        return Roles(sources=[head])  # "ECOWAS heads of state, meeting in Abuja": the name's people meet
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN":  # "a group accused of torture": the noun underwent it
             return Roles(targets=expand_conj(head))
         if verb.tag_ == "VBG":  # "gunmen riding motorbikes"
             return Roles(sources=expand_conj(head))
+        if verb.tag_ in FINITE_TAGS:  # a misparsed predicate: "X, the main party, called for a strike"
+            return Roles(sources=expand_conj(_appositive_head(head)))
         return _noun_owner_roles(head, depth)  # "plans to draw down"
     if dep == "relcl":
         return Roles(sources=expand_conj(head))
@@ -193,9 +206,14 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
         if dep == "conj" and _is_active(verb):
             # "was estimated to have 425 fighters and has claimed ...": the subject acts here
             return Roles(sources=inherited.sources + inherited.targets)
-        if dep == "conj" or verb.tag_ == "VBG":
-            return inherited
+        if dep == "conj" or verb.tag_ == "VBG" or verb.pos_ == "ADP":
+            return inherited  # "after meeting X": through the preposition to the clause's subject
     return Roles()
+
+
+def _appositive_head(noun: Token) -> Token:
+    """"Karesia Forward, the main opposition party": the name the description stands beside."""
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") else noun
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -232,7 +250,8 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
         for child in holder.children:
             if child.dep_ == "dobj" and child != trigger.obj and holder == trigger.head:
                 out.append(child)
-            elif child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or _taken_from(trigger, child)):
+            elif child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or _taken_from(trigger, child)
+                                                       or _patient_of(trigger, holder, child)):
                 out.extend(c for c in child.children if c.dep_ == "pobj")
     if trigger.head.lemma_.lower() in ARRIVAL_VERBS:  # "arrived in Karesia": the host country
         out.extend(p for prep in trigger.head.children if prep.dep_ == "prep" and prep.lower_ == "in"
@@ -258,6 +277,11 @@ def _named_culprits(trigger: Trigger) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def _patient_of(trigger: Trigger, holder: Token, prep: Token) -> bool:
+    """"ordered the arrest of two reporters": who undergoes the event noun a support verb takes."""
+    return holder is trigger.obj and prep.lower_ == "of" and holder.lemma_.lower() in PATIENT_NOUNS
+
+
 TAKING_VERBS = {"seize", "steal", "rob", "loot", "confiscate", "take", "grab", "extort", "snatch",
                 "abduct", "kidnap", "rustle"}
 
@@ -277,8 +301,9 @@ def _noun_roles(trigger: Trigger) -> Roles:
             roles.targets.extend(expand_conj(child))  # "El Chapo's arrest": he was arrested
         elif child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _is_actor_modifier(child)):
             roles.sources.extend(expand_conj(child))
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            roles.sources.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and (child.lower_ == "by" or (
+                child.lower_ == "from" and trigger.label.type in ("REQUEST", "AGREE"))):
+            roles.sources.extend(c for c in child.children if c.dep_ == "pobj")  # "requests from the AU"
         elif child.dep_ == "prep" and child.lower_ == "between":  # "clashes between A and B"
             sides = [t for pobj in child.children if pobj.dep_ == "pobj" for t in expand_conj(pobj)]
             roles.sources.extend(sides[:1])
@@ -295,7 +320,30 @@ def _noun_roles(trigger: Trigger) -> Roles:
     roles.targets.extend(_target_of_copula(noun))
     if not roles.sources:
         roles.sources.extend(_accused_of(noun))
+    if trigger.label.type == "PROTEST":
+        roles.targets.extend(p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in PROTEST_SITES
+                             for p in prep.children if p.dep_ == "pobj")
+        if not roles.sources:
+            roles.sources.extend(_detained_protesters(noun))
     return roles
+
+
+PROTEST_SITES = {"outside", "before"}
+"""A protest "outside the ministry" is aimed at the ministry (a place named there stays the place)."""
+DISPERSING_VERBS = {"arrest", "detain", "disperse", "beat", "tear-gas", "teargas", "charge", "round",
+                    "apprehend", "shoot", "kill", "injure", "wound", "hold"}
+DURING_PREPS = {"after", "during", "at", "following", "in"}
+
+
+def _detained_protesters(noun: Token) -> list[Token]:
+    """"Police detained 14 students after a sit-in": those detained at a protest held it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in DURING_PREPS:
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in DISPERSING_VERBS:
+        return []
+    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in expand_conj(c)]
 
 
 PATIENT_NOUNS = {"arrest", "capture", "detention", "killing", "murder", "assassination", "execution",

@@ -1,0 +1,128 @@
+"""Which date an event happened on: its own clause's date, never a deadline or a dateline.
+
+:func:`sitroom.extract.events_attach.date_for` picks the date closest to the trigger in the
+innermost span that has one. Three kinds of date expression in those spans are not the event's:
+
+* **wire datelines** ("ALGIERS, April 14, 2023 - The rebels on Thursday released ..."): the date
+  the story was filed, i.e. the publication date, which events never take;
+* **deadlines** ("warned ... if the troops are not withdrawn by June 30", "until 15 October"): the
+  date something is due by, not the date of the act that sets it (a deadline the event's own verb
+  governs, "agreed to withdraw by the end of April", dates that planned event);
+* **dates of a subordinate happening** ("imposed a curfew after clashes left seven dead on
+  Friday"): a date inside an "after"/"before"/"since" clause dates that clause's happening.
+
+Incident logs and timelines head each paragraph with its date ("26 September 2022 - Vell,
+Karesia. Gunmen ambushed ..."). When an event's own sentence states no date, the date heading
+its paragraph is used, with ``Event.date_fallback = True`` because it comes from outside the
+sentence. Only date-first headers count: a wire dateline heads a story, whose paragraphs tell
+events of many days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.extract.context import Context
+from sitroom.extract.events_attach import CharSpan, date_for
+from sitroom.extract.events_roles import dateline_spans
+from sitroom.records import DateRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DEADLINE_WORDS = {"by", "until", "till", "til", "pending"}
+"""Words before a date that make it a deadline ("withdrawn by June 30")."""
+SUBORDINATE_LINKS = {"after", "before", "since", "following", "until", "when", "once"}
+"""First words of clauses that tell another happening ("after clashes left seven dead on Friday")."""
+HEADER_DASH = re.compile(r"\s*[-\u2013\u2014]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date chosen for an event and whether it came from outside the event's sentence."""
+
+    date: DateRef | None
+    fallback: bool = False
+
+
+def event_date(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Token) -> EventDate:
+    """The event's date: in its spans (deadlines, datelines, subordinate clauses skipped), else
+    the date heading its paragraph (marked as a fallback)."""
+    blocked = _blocked_spans(ctx, head)
+    found = date_for(ctx, trigger_char, spans, head, accept=lambda d: not _blocked(ctx, d, blocked, head))
+    if found is not None:
+        return EventDate(found)
+    header = paragraph_header_date(ctx, trigger_char)
+    if header is not None and not any(span.contains(header.evidence.start, header.evidence.end) for span in spans):
+        return EventDate(header, fallback=True)
+    return EventDate(None)
+
+
+def _blocked_spans(ctx: Context, head: Token) -> list[CharSpan]:
+    """Character spans of subordinate "after/before/since ..." clauses under the trigger's clause."""
+    out = [CharSpan(start, end) for start, end in dateline_spans(head)]
+    root = head
+    while root.dep_ in ("xcomp", "conj", "aux") and root.head != root:
+        root = root.head
+    for token in (root, head):
+        for child in token.children:
+            if child.dep_ in ("advcl", "prep") and _opens_subordinate(child):
+                out.append(CharSpan(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+    return out
+
+
+def _opens_subordinate(child: Token) -> bool:
+    """An "after ..." phrase or clause that holds a verb or event noun, not just a date ("after 3 May")."""
+    first = child.left_edge
+    if first.lower_ not in SUBORDINATE_LINKS and child.lower_ not in SUBORDINATE_LINKS:
+        return False
+    return any(t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME"))
+               for t in child.subtree if t is not first)
+
+
+def _blocked(ctx: Context, date: DateRef, blocked: list[CharSpan], head: Token) -> bool:
+    if any(span.contains(date.evidence.start, date.evidence.end) for span in blocked):
+        return True
+    # a deadline dates the act it is set for ("agreed to withdraw by the end of April"), not the
+    # act that sets it ("warned ... if the troops were not withdrawn by June 30")
+    return _deadline(ctx.text, date) and _governing_verb(ctx, date) != head
+
+
+def _deadline(text: str, date: DateRef) -> bool:
+    """"by June 30", "until 15 October", "by the end of April": the date something is due by."""
+    if date.text.strip().split(" ", 1)[0].lower() in DEADLINE_WORDS:
+        return True
+    words = text[max(0, date.evidence.start - 24): date.evidence.start].lower().split()
+    if not words:
+        return False
+    if words[-1] in DEADLINE_WORDS:
+        return True
+    # "by the end of April": the date step may read only "the end of April" or "April"
+    return words[-1] in ("the", "of", "end") and any(w in DEADLINE_WORDS for w in words[-4:])
+
+
+def _governing_verb(ctx: Context, date: DateRef) -> Token | None:
+    """The nearest verb above the date expression in the parse."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(date.evidence.start, date.evidence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def paragraph_header_date(ctx: Context, char: int) -> DateRef | None:
+    """The resolved date that opens the paragraph holding ``char``, followed by a dash."""
+    text = ctx.text
+    para_start = text.rfind("\n\n", 0, char)
+    para_start = 0 if para_start < 0 else para_start + 2
+    while para_start < len(text) and text[para_start].isspace():
+        para_start += 1
+    for date in ctx.record.dates:
+        if date.start is None or date.evidence.start != para_start or date.evidence.end > char:
+            continue
+        if HEADER_DASH.match(text, date.evidence.end):
+            return date
+    return None
