@@ -36,25 +36,36 @@ def _render_rows(console: Console, title: str, rows: Any, columns: tuple[str, ..
 
 
 def print_tour(store: Any, console: Console) -> None:
-    """What the demo found: counts, the most mentioned actors, some events, denials, a search."""
+    """What the demo found: counts, the most mentioned actors, events with both sides, denials, a search."""
     console.rule("[bold]What sitroom found[/bold]")
     stats = store.stats()
     console.print("  " + ", ".join(f"{v} {k}" for k, v in stats.items()))
-    actors = [_d(a) for a in store.actors(top=12)]
-    table = Table("actor", "kind", "code", "mentions", "docs", "aliases", title="Most mentioned actors",
+    table = Table("actor", "kind", "code", "mentions", "docs", "also called", title="Most mentioned actors",
                   title_justify="left")
-    for a in actors:
+    for a in [_d(a) for a in store.actors(top=12)]:
+        aliases = [alias for alias, _n in store.actor(a["id"]).aliases if alias != a.get("name")]
         table.add_row(str(a.get("name")), str(a.get("kind")), str(a.get("code") or ""),
-                      str(a.get("mention_count", "")), str(a.get("doc_count", "")),
-                      ", ".join(str(x) for x in (a.get("aliases") or [])[:3]))
+                      str(a.get("mention_count", "")), str(a.get("doc_count", "")), ", ".join(aliases[:3]))
     console.print(table)
-    _render_rows(console, "Some events", [_d(e) for e in store.events(limit=10)],
-                 ("type", "modality", "source", "target", "date", "place"))
+    _render_rows(console, "Events with both sides known, most reported first", _showcase_events(store),
+                 ("type", "modality", "source", "target", "date_start", "place", "source_count"))
     _render_rows(console, "Denials", [_d(c) for c in store.claims(stance="deny", limit=8)],
                  ("speaker", "via", "text"))
+    contradictions = [_d(c) for c in store.contradictions(limit=3)]
+    if contradictions:
+        console.print("[bold]Contradictions (one source asserts what another denies):[/bold]", markup=True)
+        for row in contradictions:
+            console.print(f"  {row['deny']['label']}\n    vs {row['asserted']['label']}", markup=False)
     hits = [_d(h) for h in store.search("denied", limit=3)]
     if hits:
         console.print("[bold]Search 'denied':[/bold]", markup=True)
         for hit in hits:
             snippet = str(hit.get("snippet") or hit.get("text") or "")
-            console.print("  " + snippet.replace("\x02", "").replace("\x03", ""))
+            console.print("  " + snippet.replace("\x02", "").replace("\x03", ""), markup=False)
+
+
+def _showcase_events(store: Any, limit: int = 10) -> list[dict[str, Any]]:
+    rows = [_d(e) for e in store.events(limit=300)]
+    complete = [r for r in rows if r.get("source") and r.get("target")]
+    complete.sort(key=lambda r: (-(r.get("source_count") or 1), not r.get("date_start")))
+    return complete[:limit]

@@ -235,11 +235,10 @@ def run_entities(db: str | None, kind: str | None, country: str | None, sector: 
     if as_json:
         _print_json(rows)
         return 0
-    table = Table("name", "kind", "code", "mentions", "docs", "aliases")
+    table = Table("id", "name", "kind", "code", "role", "mentions", "docs", "first seen", "last seen")
     for row in rows:
-        aliases = ", ".join(row.get("aliases", [])[:4])
-        table.add_row(str(row.get("name")), str(row.get("kind")), str(row.get("code") or ""),
-                      str(row.get("mention_count", "")), str(row.get("doc_count", "")), aliases)
+        table.add_row(*(_cell(row.get(k)) for k in ("id", "name", "kind", "code", "role", "mention_count",
+                                                    "doc_count", "first_seen", "last_seen")))
     out.print(table)
     return 0
 
