@@ -51,7 +51,7 @@ from sitroom.extract.claims_cues import (
     is_reporting_verb,
     verb_cues,
 )
-from sitroom.extract.claims_opinion import opinion_in
+from sitroom.extract.claims_opinion import is_op_ed, opinion_in
 from sitroom.extract.claims_quotes import Quote, find_quotes
 from sitroom.extract.claims_speakers import (
     SpeakerResolver,
@@ -77,6 +77,9 @@ CONDUIT_VERBS = frozenset({"report", "say", "tell", "write", "state", "add", "an
 # '," Walsh states.': a capitalised name of up to four words, then a verb of saying.
 _NAME_THEN_VERB = re.compile(r"\s*,?\s*([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})\s+(says|said|states|stated|"
                              r"adds|added|explains|explained|notes|noted|writes|wrote|argues|argued|told)\b")
+# '"..." The words came from Defence Minister Pavel Orn': the quote's speaker named in the next sentence.
+_WORDS_CAME_FROM = re.compile(r"\s*((?:The|Those|These) (?:words|remarks|comments|lines) (?:came from|were|"
+                              r"belonged to|are|were those of|are those of))\s+(?:those of\s+)?")
 _CHARGE_COMMENT = re.compile(r",\s+(?:a|an|the)\s+(?:charge|accusation|claim|allegation|assertion)s?\b")
 # Priority when two claims share a content span: the more specific reading wins.
 _PRIORITY = {"direct": 0, "verb": 1, "attribution": 2, "allegation": 3, "opinion": 4}
@@ -216,8 +219,8 @@ class _ClaimBuilder:
                                                                                    outlet_context=True)
                     self.used.add(id(outer))
             for inner in self._verb_cues_by_idx.within(start, end):
-                if inner is outer:
-                    continue
+                if inner is outer or self._in_real_quote(inner.verb.idx, inner.verb.idx + 1):
+                    continue  # a verb inside quoted words ('"Investors will ask ...," she said') is no relay
                 speaker = self.resolver.resolve(outer.subject, outlet_context=True)
                 self.via_of.setdefault(inner.verb.i, speaker)
                 if outer.verb.lemma_.lower() in CONDUIT_VERBS and inner.content is not None:
@@ -249,6 +252,8 @@ class _ClaimBuilder:
                 # '"...," Walsh states.' read off the text beats a verb elsewhere in the sentence
                 named = self._name_after_quote(group)
                 cue = self._cue_for_quote(group) if named is None else None
+                if cue is None and named is None:
+                    named = self._name_in_next_sentence(group)
             if cue is not None and self._embedded(group, cue):
                 self.embedded.add(id(cue))  # part of what the cue reports: the reported pass keeps it
                 continue
@@ -265,8 +270,11 @@ class _ClaimBuilder:
             else:
                 speaker, via, text, evidence = None, None, None, (start, end)
             stance = cue.stance if cue is not None and cue.kind == "verb" else "assert"
-            self.candidates.append(_Candidate(speaker, via, stance, "direct", text, (start, end), evidence,
-                                              "direct", segments=[(q.start, q.end) for q in group]))
+            # docs/gold.md: a quote interrupted by "said X" is one claim per part (a content is one
+            # contiguous string); the parts share the cue, the speaker and the evidence.
+            for quote in group:
+                self.candidates.append(_Candidate(speaker, via, stance, "direct", text, (quote.start, quote.end),
+                                                  evidence, "direct"))
             previous = (self.ctx.sentence_index(group[-1].outer_end - 1), speaker, via)
         self._continued_quotes()
 
@@ -281,6 +289,24 @@ class _ClaimBuilder:
             return None
         speaker = self.resolver.resolve(self.ctx.doc[k], create=False)
         return (speaker, match.group(2), match.end(2)) if speaker is not None else None
+
+    def _name_in_next_sentence(self, group: list[Quote]) -> tuple[Entity, str, int] | None:
+        """'"..." The words came from General Anton Brask.' / 'The words were Brask's.': a sentence that
+        only names whose words the quote was (no verb of saying for the cue lists)."""
+        match = _WORDS_CAME_FROM.match(self.text, group[-1].outer_end)
+        if match is None:
+            return None
+        head = self._noun_head_at(match.end())
+        speaker = self.resolver.resolve(head) if head is not None else None
+        return (speaker, match.group(1), match.end()) if speaker is not None else None
+
+    def _noun_head_at(self, char: int) -> Token | None:
+        """The head of the noun phrase starting at ``char`` ("General Anton Brask" -> "Brask")."""
+        k = bisect.bisect_left(self._token_starts, char)
+        for token in self.ctx.doc[k:k + 6]:
+            if token.pos_ in ("PROPN", "NOUN") and token.dep_ != "compound":
+                return token
+        return None
 
     def _embedded(self, group: list[Quote], cue: Cue) -> bool:
         """True when the quote is a piece of the cue's reported content, not the speech itself: "said
@@ -504,9 +530,10 @@ class _ClaimBuilder:
         quoted = {t.i for t in self.ctx.doc if self._in_any_quote(t.idx)}
         attributed = {self.ctx.sentence_index(c.evidence[0]) for c in self.candidates
                       if c.source in ("verb", "attribution", "direct")}
+        op_ed = is_op_ed(self.ctx.doc, quoted, self.author is not None)
         for sent in self.ctx.doc.sents:
             index = self.ctx.sentence_index(sent.start_char)
-            found = opinion_in(sent, quoted, index in attributed)
+            found = opinion_in(sent, quoted, index in attributed, op_ed)
             if found is None:
                 continue
             self.candidates.append(_Candidate(self.author, None, "assert", "opinion", found.cue,

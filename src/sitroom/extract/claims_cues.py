@@ -102,7 +102,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
         if _purpose_infinitive(token):
             continue  # "marched on the palace to demand ...": a purpose, shown by acting, not said
         start, end = _cue_extent(token)
-        cue = Cue(verb=token, cue_start=start, cue_end=end, subject=_subject(token))
+        cue = Cue(verb=token, cue_start=start, cue_end=end, subject=_speaker_token(token))
         if token.lemma_.lower() in lex.DENIAL_VERBS:
             if _rejects_an_act(token):
                 continue  # "rejected an offer to mediate": a REJECT event, not a denial
@@ -113,6 +113,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
         if not _inverted(cue):
             _set_content(cue)
             _relative_object(cue)
+            _drop_requested_act(cue)
         if token.lemma_.lower() in lex.CLAUSE_ONLY_VERBS and not _has_clause_content(cue):
             continue  # "the cartel is disputing the region": a fight over ground, not over a claim
         if token.dep_ == "relcl" and any(t.lower_ in lex.RELATIVE_PRONOUNS and t.dep_ == "pobj"
@@ -120,6 +121,44 @@ def verb_cues(doc: Doc) -> list[Cue]:
             cue.about_tokens.append(token.head)  # "X, to which the state denies affinity": about X
         cues.append(cue)
     return cues
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+_QUOTE_OR_COMMA = _CLOSING_QUOTES | {","}
+_NOUN_PHRASE_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "case"})
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The verb's subject; in '"...," said X' the noun phrase after the verb, since a subject the parser
+    found before the verb lies inside the quotation."""
+    subject = _subject(verb)
+    after = _subject_after_quote(verb)
+    closes_quote = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING_QUOTES
+    if after is not None and (subject is None or (closes_quote and subject.i < verb.i)):
+        return after
+    return subject
+
+
+def _subject_after_quote(verb: Token) -> Token | None:
+    """ '"...," said Salif Arou, "..."': when the parser hangs the name under the quote's second half,
+    the noun phrase right after the verb is still its speaker."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in _QUOTE_OR_COMMA:
+        return None
+    for token in verb.doc[verb.i + 1:verb.i + 6]:
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ != "compound" and token.ent_type_ not in ("DATE", "TIME"):
+            return token
+        if token.dep_ not in _NOUN_PHRASE_DEPS:
+            return None
+    return None
+
+
+def _drop_requested_act(cue: Cue) -> None:
+    """ "urged the authorities to release the students": an act asked for is a REQUEST event, not a
+    claim, so the cue keeps no content (a quote may still hang on it); "urged that ..." is a claim."""
+    if cue.verb.lemma_.lower() not in lex.REQUEST_VERBS or cue.content_root is None:
+        return
+    if cue.content_root.dep_ != "ccomp":
+        cue.content, cue.content_root = None, None
 
 
 def _purpose_infinitive(verb: Token) -> bool:

@@ -73,7 +73,7 @@ DOCUMENT_NOUNS = frozenset({"report", "reports", "statement", "release", "docume
                             "complaint", "ruling", "testimony", "article", "story", "account",
                             "accounts", "version", "book", "memo", "email", "message", "post",
                             "video", "footage", "audit", "assessment", "review", "poll", "census",
-                            "information", "intelligence", "sources"})
+                            "information", "intelligence"})
 _NAME_DEPS = frozenset({"amod", "compound", "nmod", "flat"})
 
 

@@ -65,6 +65,11 @@ CLAUSE_ONLY_VERBS = frozenset({"dispute", "demand"})
 """Reporting verbs that say something only with a clause: "demanded the officers' release" asks for
 an act (a REQUEST event), "demanded that the troops leave" is a claim."""
 
+# Verbs of asking someone to act: "urged the authorities to release the students" is a REQUEST event
+# (PLOVER) and no claim (docs/gold.md: demands of an act are acts); "urged that the talks resume" and a
+# quote ('"Stay calm," he urged') still are.
+REQUEST_VERBS = frozenset({"urge", "implore", "exhort", "beseech"})
+
 ACT_NOUNS = frozenset({
     "offer", "demand", "request", "call", "proposal", "invitation", "ultimatum", "appeal", "plan",
     "bid", "deal", "terms", "condition", "conditions", "overture", "mediation", "ceasefire", "truce",
@@ -154,3 +159,14 @@ EVALUATIVE_ADJECTIVES = frozenset({
 EVALUATIVE_NOUNS = frozenset({"mistake", "failure", "disaster", "folly", "travesty", "blunder", "farce",
                               "scandal", "shame", "error"})
 COMPARATIVES = frozenset({"more", "less", "better", "worse"})
+
+# ---- op-ed only (claims_opinion.is_op_ed gates these) --------------------------------------------------
+# Predicate adjectives that judge a course of action; too common in news ("the road is difficult") to be
+# opinions anywhere but in an op-ed's own voice.
+OPED_PREDICATE_ADJECTIVES = frozenset({"easy", "hard", "harder", "difficult", "simple", "better", "worse",
+                                       "best", "worst", "right", "clear", "necessary", "urgent", "useless",
+                                       "dangerous", "risky", "riskier", "costly", "cheap", "cheaper",
+                                       "impossible", "unsustainable", "untenable"})
+# Title prefixes that mark an opinion piece ("Opinion: ...", "Comment | ...").
+OPED_TITLE_MARKERS = ("opinion", "op-ed", "oped", "commentary", "comment", "editorial", "viewpoint",
+                      "perspective")

@@ -13,6 +13,15 @@ Aims at precision. A sentence is an opinion of the author when, outside any quot
 
 Sentences that attribute their content to someone else (a reporting verb with a subject, "according
 to") are left to the reported-speech rules, unless the author speaks in the first person.
+
+**Op-ed only.** Generic evaluative statements without any of those cues ("the north is more violent than
+ever", "the only path that has produced a ceasefire", "has cost the country dearly", "Nothing about this
+will be easy", "He can keep paying ..., or he can end the contract") read as the author's judgement only
+in an opinion piece; in a news report the same words are the reporter's description. So they are gated
+by :func:`is_op_ed`: the document has a byline author *and* the author writes in the first person outside
+quotations somewhere ("I spent last month in Vell", "We must stop"), or its title starts with an opinion
+marker ("Opinion: ...", "Comment | ..."). Measured on 20 BBC and 20 InSight Crime news articles (none
+passes the gate), see the claims-3 report.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from sitroom.extract import claims_lexicon as lex
 from sitroom.extract.context import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _INTEREST = re.compile(r"\bit is (?:not )?in (?:the )?[\w’'.-]+(?: [\w’'.-]+)? interests?\b", re.I)
 _PHRASES = sorted((m for m in lex.STANCE_MARKERS if " " in m), key=len, reverse=True)
@@ -40,19 +49,84 @@ class OpinionCue:
     end: int
 
 
-def opinion_in(sent: Span, quoted: set[int], attributed: bool) -> OpinionCue | None:
-    """The opinion cue of one sentence, or None; ``quoted`` holds indices of tokens inside quotes."""
+# Verdicts an op-ed states in its own voice; each alternative is one kind of judgement.
+_VERDICT = re.compile(r"""\b(?:
+    (?:far|much|a\ little|a\ lot)\ (?:more|less|worse|better)\b   # intensified comparative
+  | than\ ever\b                                                              # "more violent than ever"
+  | the\ only\ (?:path|way|option|one|solution|hope|choice|route|answer|road)\b
+  | cost(?:s|ing)?\ (?:[\w’'-]+\ ){0,4}?dearly\b                              # cost/benefit verdict
+  | (?:hard|difficult|impossible)\ to\ (?:ignore|deny|justify|defend|believe|overstate)\b
+  | ha(?:s|ve)\ (?:only\ )?(?:two|three|few|no|limited)\ (?:choices|options)\b
+  | ^(?:that|this)\ is\ (?:not|exactly|precisely)\ what\b                    # the author contradicting
+)""", re.IGNORECASE | re.VERBOSE)
+_OPTION_MODALS = frozenset({"can", "could"})
+
+
+def is_op_ed(doc: Doc, quoted: set[int], has_author: bool) -> bool:
+    """True for an opinion piece: a byline author who writes in the first person outside quotations,
+    or a title (first line) that starts with an opinion marker. Gates :func:`op_ed_opinion_in`."""
+    first_line = doc.text.lstrip().split("\n", 1)[0].lower()
+    if any(re.match(rf"{re.escape(m)}\s*[:|\-–—]", first_line) for m in lex.OPED_TITLE_MARKERS):
+        return True
+    if not has_author:
+        return False
+    return any(t.lower_ in ("i", "we", "my", "our", "me", "us") and t.i not in quoted
+               and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "dative") for t in doc)
+
+
+def opinion_in(sent: Span, quoted: set[int], attributed: bool, op_ed: bool = False) -> OpinionCue | None:
+    """The opinion cue of one sentence, or None; ``quoted`` holds indices of tokens inside quotes.
+    ``op_ed`` (see :func:`is_op_ed`) adds the generic verdicts that only an opinion piece states."""
     tokens = [t for t in sent if t.i not in quoted]
     first_person = _first_person(tokens)
     if first_person is not None:
         return first_person
     if attributed or len(tokens) < len(sent) / 2:
         return None
-    for finder in (_stance_phrase, _modal, _stance_word, _alone_negated, _evaluative, _comparative):
+    finders = [_stance_phrase, _modal, _stance_word, _alone_negated, _evaluative, _comparative]
+    if op_ed:
+        finders += [_verdict, _options, _judged_predicate]
+    for finder in finders:
         found = finder(sent, tokens)
         if found is not None:
             return found
     return None
+
+
+def _verdict(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    """ "far more than", "than ever", "the only path", "cost the country dearly", "hard to ignore"."""
+    unquoted = {t.idx for t in tokens}
+    text = sent.text
+    for match in _VERDICT.finditer(text):
+        at = sent.start_char + match.start()
+        if any(start <= at < start + 12 for start in unquoted):
+            return OpinionCue(match.group(0), *_content(sent))
+    return None
+
+
+def _options(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    """ "He can keep paying ..., or he can end the contract": the author laying out the choices."""
+    modals = [t for t in tokens if t.tag_ == "MD" and t.lower_ in _OPTION_MODALS]
+    if len(modals) < 2:
+        return None
+    between = {t.lower_ for t in tokens if modals[0].i < t.i < modals[-1].i}
+    return OpinionCue(f"{modals[0].text} ... or", *_content(sent)) if "or" in between else None
+
+
+def _judged_predicate(sent: Span, tokens: list[Token]) -> OpinionCue | None:
+    """ "Nothing about this will be easy", "The second path is harder": a copula with a judging
+    adjective, in the present or the future (past ones describe: "the road was difficult")."""
+    for token in tokens:
+        if token.dep_ != "acomp" or token.lower_ not in lex.OPED_PREDICATE_ADJECTIVES:
+            continue
+        verb = token.head
+        if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP", "VB") and not _in_question(sent):
+            return OpinionCue(token.text, *_content(sent))
+    return None
+
+
+def _in_question(sent: Span) -> bool:
+    return sent.text.rstrip().endswith("?")
 
 
 def _content(sent: Span, head: Token | None = None) -> tuple[int, int]:
