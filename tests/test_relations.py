@@ -129,3 +129,12 @@ def test_based_in_operates_in_and_owns(extract: Extract) -> None:
     assert ("operates_in", "Drakon Group", "Niger", "asserted") in found
     assert ("owns", "Viktor Salnikov", "Volkov Group", "asserted") in found
     assert ("owns", "Arkon Holdings", "Nordhavn Mining", "asserted") in found
+
+
+def test_founder_of_a_company_in_apposition_leads_it(extract: Extract) -> None:
+    record = extract("The Drakon Group, a private military company founded by the Ostrelian businessman "
+                     "Ilya Marek, guards the mines. The clinic was founded in 1990.")
+    names = {e.id: e.name for e in record.entities}
+    ties = {(r.type, names[r.source], names[r.target]) for r in record.relations}
+    assert ("leads", "Ilya Marek", "Drakon Group") in ties
+    assert all(t[0] == "leads" for t in ties) and len(ties) == 1

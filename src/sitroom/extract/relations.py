@@ -14,6 +14,7 @@
 | "X, based in Y" / "X operates in Y"       | X based_in Y / X operates_in Y |
 | "X owns Y" / "Y, owned by X"              | X owns Y          |
 | "Its founder, X" / "Y's political chief, X" | X leads Y / X member_of Y |
+| "Y, a company founded by X"               | X leads Y         |
 | "Mali's junta", "the Karesian army"       | organ part_of state (``state_parts=True``) |
 
 Runs after the resolve step and uses ``ctx.doc`` (the spaCy parse) to find the words, and
@@ -80,6 +81,7 @@ class RelationStep:
         for token in ctx.doc:
             yield from _appositive(ctx, token)
             yield from _financed(ctx, token)
+            yield from _founded(ctx, token)
             yield from _formerly(ctx, token)
             yield from _membership(ctx, token)
             yield from _competes(ctx, token)
@@ -185,6 +187,22 @@ def _financed(ctx: Context, token: Token) -> Found:
             funder, funded = _entity(ctx, obj), _entity(ctx, subject)
             if funder is not None and funded is not None:
                 yield "finances", funder, funded, token.idx, "alleged" if hedged else "asserted"
+
+
+def _founded(ctx: Context, token: Token) -> Found:
+    """"The Volkov Group, a company founded by Viktor Salnikov": the founder (a person) leads it."""
+    if token.lemma_.lower() not in ("found", "establish", "create") or token.tag_ != "VBN":
+        return
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and token.dep_ in ("acl", "relcl"):
+        subject = token.head
+    founded = _entity(ctx, subject)
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        for obj in (o for c in agent.children if c.dep_ == "pobj" for o in _with_conjuncts(c)):
+            founder = _entity(ctx, obj)
+            if founder is not None and founder.kind == "person" and founded is not None \
+                    and founded.kind == "organization":
+                yield "leads", founder, founded, token.idx, "asserted"
 
 
 def _formerly(ctx: Context, token: Token) -> Found:

@@ -27,10 +27,11 @@ from collections import Counter
 
 from sitroom.extract.context import Context
 from sitroom.extract.gazetteer import ORG_NAME_ENDINGS
-from sitroom.knowledge import title_at_end
+from sitroom.knowledge import lookup_known_actor, title_at_end
 from sitroom.records import Entity, Mention
 from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import fold, strip_titles
+from sitroom.resolve.coref_capitals import link_capitals, mark_capitals
 from sitroom.resolve.coref_links import (
     Clusters,
     home_state,
@@ -41,6 +42,7 @@ from sitroom.resolve.coref_links import (
     link_names,
     link_organs,
     link_pronouns,
+    promote_collectives,
     unit_words,
 )
 from sitroom.resolve.coref_mentions import Node, build_nodes
@@ -75,7 +77,9 @@ class ResolveStep:
         appositives = _reindex(appositives, nodes)
         clusters = Clusters(nodes)
         sources = _attribution_sources(ctx, nodes)
+        acting_capitals = mark_capitals(ctx.doc, clusters)
         link_names(clusters)
+        link_capitals(clusters, acting_capitals)
         link_inline_acronyms(ctx, clusters)
         link_appositions(ctx, clusters, appositives)
         link_organs(clusters)
@@ -83,6 +87,7 @@ class ResolveStep:
         link_collectives(clusters, sources)
         if self.pronouns:
             link_pronouns(clusters, sources)
+        promote_collectives(ctx, clusters)
         self._write_entities(ctx, clusters, home_state(ctx, clusters))
 
     def _write_entities(self, ctx: Context, clusters: Clusters, home: str | None) -> None:
@@ -197,12 +202,43 @@ def _entity_for(ctx: Context, members: list[Node], extractor: str) -> Entity:
     if kind == "country":
         entity.sector = None
     entity.role = _first(members, "role", None) if kind == "person" else None
+    _apply_known_actor(entity, [entity.name, *(n.mention.text for n in members if n.form in ("name", "acronym"))])
     entity.code = _code(entity)
     entity.mentions = [n.mention for n in members]
     entity.aliases = _aliases(members, entity.name) + _titled_forms(ctx, members, entity)
+    entity.aliases += _placed_forms(ctx, members, entity)
     for m in entity.mentions:
         m.entity = entity.id
     return entity
+
+
+# Legal-form words after a company's name: "Executive Outcomes Ltd" is the table's "Executive Outcomes".
+_LEGAL_FORMS = re.compile(r"[,\s]+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|PLC|S\.A\.|SA|GmbH|Corp\.?)$")
+
+
+def _apply_known_actor(entity: Entity, forms: list[str]) -> None:
+    """An organisation the knowledge table knows (``lookup_known_actor``) gets the table's country and
+    sector where the text gave none. A private military company keeps PMC even when the article calls
+    it a "security firm" or its name ends in "Ltd" (sector guesses from such words say BUS)."""
+    if entity.kind != "organization":
+        return
+    known = next((found for form in forms for key in _known_keys(form)
+                  if (found := lookup_known_actor(key)) is not None and found.kind == "organization"), None)
+    if known is None:
+        return
+    entity.country = entity.country or known.country
+    if known.sector and (entity.sector is None or known.category == "pmc" or known.sector == "PMC"):
+        entity.sector = known.sector
+
+
+def _known_keys(form: str) -> list[str]:
+    """Spellings to look a name up by: as written, without "the"/"'s"/legal form, and title-cased when
+    written in capitals ("WAGNER GROUP")."""
+    bare = _LEGAL_FORMS.sub("", _clean(form, "organization"))
+    keys = [form, bare]
+    if bare.isupper() and len(bare.split()) > 1:
+        keys.append(bare.title())
+    return list(dict.fromkeys(keys))
 
 
 def _is_author(ctx: Context, members: list[Node]) -> bool:
@@ -290,12 +326,52 @@ def _name_of(members: list[Node], organ: Node | None, kind: str) -> str:
         return canon
     if names:
         forms = [_clean(m.text, kind) for m in names]
+        if kind == "group" and not any(m.is_name for m in names):
+            forms = [description_head_phrase(f) for f in forms]
         full = [f for f in forms if not (len(f) <= 6 and f.isupper())] or forms
         return max(full, key=lambda f: (len(f.split()), len(f)))
     demonym = next((n.mention for n in members if n.form == "demonym"), None)
     if demonym is not None and demonym.country:
         return lex.country_name(demonym.country)
     return _clean(members[0].mention.text, kind)
+
+
+# Heads that say nothing alone: their post-modifier stays in the name ("source close to the talks").
+VAGUE_HEADS = {"person", "people", "source", "sources", "someone", "one", "man", "woman", "men", "women"}
+# Where a description's post-modifier starts: "officials | of ECOWAS", "diplomats | briefed on the talks".
+_POST_MODIFIER = re.compile(r"^(\S+(?: \S+)*?) (?:of|in|from|at|near|with|for|on|close|familiar|briefed|based|who)\b")
+
+
+def description_head_phrase(text: str) -> str:
+    """A description's name per docs/gold.md: the head noun with its pre-modifiers ("officials" for
+    "officials of the Economic Community of West African States"); the post-modifier stays only when
+    the head alone says nothing ("source close to the talks")."""
+    match = _POST_MODIFIER.match(text)
+    if match is None or match.group(1).split()[-1].lower() in VAGUE_HEADS:
+        return text
+    return match.group(1)
+
+
+# A group named by a plain noun and placed by a capitalised name right after it: "diplomats in Kesh".
+_PLACED = re.compile(r" (?:in|from|at) (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}")
+
+
+def _placed_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str]:
+    """"diplomats in Kesh": the longer form of a group's mention is one of the forms the article uses
+    for it (an alias); the place keeps its own entity."""
+    if entity.kind != "group":
+        return []
+    seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
+    out = []
+    for node in members:
+        if node.form != "name" or node.mention.is_name:
+            continue
+        match = _PLACED.match(ctx.text, node.mention.end)
+        form = " ".join(f"{node.mention.text}{match.group(0)}".split()) if match else None
+        if form is not None and fold(form) not in seen:
+            seen.add(fold(form))
+            out.append(form)
+    return out
 
 
 def _clean(text: str, kind: str) -> str:

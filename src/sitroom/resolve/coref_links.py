@@ -9,7 +9,11 @@
 5. definite descriptions ("the group", "the junta") back to the nearest compatible cluster; an unowned
    organ ("the government") to the state the article is about; far back only when one cluster fits;
 6. pronouns (optional) back to the nearest compatible cluster;
-7. definite collectives ("the rebels", "the demonstrators") to an armed organisation or an earlier crowd.
+7. definite collectives ("the rebels", "the demonstrators") to an armed organisation or an earlier crowd;
+8. descriptions still unlinked stand alone when they name a collective or a person by nationality
+   ("The Karesian delegation", "the French ambassador"), else are dropped.
+"the junta" joins a named ruling council ("the National Transitional Council") and "the council" the
+nearest named council (section 5). Capitals used as actors are :mod:`sitroom.resolve.coref_capitals`'s.
 """
 
 from __future__ import annotations
@@ -336,8 +340,13 @@ def link_descriptions(ctx: Context, clusters: Clusters, sources: set[int]) -> No
     for k, node in enumerate(nodes):
         if node.form != "description" or not node.definite or clusters.is_named(k):
             continue
+        if node.cue == "organ" and _link_ruling_body(clusters, k, home):
+            continue
         if node.cue == "organ":
             _link_organ_description(clusters, k, sources, home)
+            continue
+        if node.cue == "council":
+            _link_named_body(clusters, k)
             continue
         target = _nearest(clusters, k, DESCRIPTION_WINDOW, sources, _description_fits)
         if target is None:
@@ -353,7 +362,7 @@ def _link_organ_description(clusters: Clusters, k: int, sources: set[int], home:
     about (``home``); else the nearest state; else an organ of a state the text does not name."""
     node = clusters.nodes[k]
     near = _nearest(clusters, k, 1, sources, _description_fits)
-    if near is not None and cluster_kind(clusters.members(near)) == "organ":
+    if near is not None and cluster_kind(clusters.members(near)) == "organ" and _same_unit(node, clusters, near):
         clusters.union(near, k)
         return
     target = _home_target(clusters, k, home) if home is not None else None
@@ -367,6 +376,55 @@ def _link_organ_description(clusters: Clusters, k: int, sources: set[int], home:
         _become_organ(node, members)  # "the junta" is the country's government, not the country
     else:
         clusters.union(target, k)
+
+
+# Organ words that stand for a ruling body the article names ("the junta" = "the National Transitional
+# Council"), and the words that mark such a body's name as a ruling one rather than any council.
+RULING_ANAPHORS = {"junta", "regime"}
+RULING_NAME_WORDS = {"transitional", "salvation", "revolutionary", "supreme", "restoration", "safeguard",
+                     "redemption", "ruling", "military"}
+BODY_HEADS = {"council", "committee"}
+
+
+def _link_ruling_body(clusters: Clusters, k: int, home: str | None) -> bool:
+    """"the junta" after "the National Transitional Council (NTC)": the named ruling body is the junta.
+    Takes the nearest earlier one anywhere in the text (a ruling body is named once, early, then called
+    "the junta"); one of a foreign state is skipped."""
+    node = clusters.nodes[k]
+    if _head(node) not in RULING_ANAPHORS:
+        return False
+    for j in range(k - 1, -1, -1):
+        other = clusters.nodes[j]
+        if other.form == "name" and _is_ruling_body(other) and other.mention.country in (None, home):
+            clusters.union(j, k)
+            other.mention.sector = other.mention.sector or "GOV"
+            return True
+    return False
+
+
+def _is_ruling_body(node: Node) -> bool:
+    words = name_key(node.mention.text).split()
+    return (node.mention.kind == "organization" and bool(words) and words[-1] in BODY_HEADS
+            and any(w in RULING_NAME_WORDS for w in words))
+
+
+def _link_named_body(clusters: Clusters, k: int) -> None:
+    """"the council" joins the nearest earlier named council (or committee, same head), any distance
+    back: a bare "the council" with no council named refers to nothing we know and is dropped."""
+    node = clusters.nodes[k]
+    head = _head(node)
+    for j in range(k - 1, -1, -1):
+        other = clusters.nodes[j]
+        if other.form == "name" and name_key(other.mention.text).split()[-1:] == [head]:
+            clusters.union(j, k)
+            return
+
+
+def _same_unit(node: Node, clusters: Clusters, target: int) -> bool:
+    """"the presidential guard" is not the defence ministry named just before it: a unit ("guard",
+    "ministry") joins only an organ cluster holding the same unit; a whole organ joins any."""
+    units = unit_words(node)
+    return not units or any(unit_words(n) == units for n in clusters.members(target) if n.form == "organ")
 
 
 def _head(node: Node) -> str:
@@ -481,6 +539,8 @@ def cluster_kind(members: list[Node]) -> str:
 def _description_fits(node: Node, members: list[Node]) -> bool:
     if node.cue == "head":
         return any(_head(n) == node.descriptor[0] for n in members if n.form in ("name", "organ"))
+    if node.cue == "person":
+        return False  # "the French ambassador" is no organisation's alias (it may stand alone: section 8)
     kind = cluster_kind(members)
     sector = cluster_sector(members)
     country = next((n.mention.country for n in members if n.mention.country), None)
@@ -497,6 +557,11 @@ def _description_fits(node: Node, members: list[Node]) -> bool:
     if node.cue == "company":
         return sector in ("BUS", "PMC", None)
     texts = " ".join(n.mention.text.lower() for n in members)
+    if not node.cue:
+        # No cue family ("The Karesian delegation"): only a cluster whose own words hold the head noun
+        # fits. Testing the empty cue against the texts matched every cluster ("" is in every string).
+        head = _head(node)
+        return bool(head) and re.search(rf"\b{re.escape(head)}\b", texts) is not None
     return node.cue in texts or sector == "GOV"
 
 
@@ -576,3 +641,55 @@ def _armed_organisation(node: Node, members: list[Node]) -> bool:
     return sector in ARMED_SECTORS and any(
         n.form in ("name", "acronym") and n.mention.kind == "organization" and n.mention.sector == sector
         for n in members)
+
+
+# ---- 8. unlinked collective descriptions ------------------------------------------------------
+
+# Head nouns of descriptions naming a body of people sent or organised by a state or a people, with the
+# kind and sector the entity gets when nothing earlier is its antecedent ("The Karesian delegation").
+COLLECTIVE_HEADS: dict[str, tuple[str, str | None]] = {
+    "delegation": ("organization", "GOV"), "mission": ("organization", "GOV"),
+    "commission": ("organization", "GOV"), "contingent": ("organization", "MIL"),
+    "battalion": ("organization", "MIL"), "convoy": ("organization", "MIL"), "patrol": ("organization", "MIL"),
+    "crowd": ("group", "CVL"), "community": ("group", None), "diaspora": ("group", None),
+    "minority": ("group", None), "population": ("group", "CVL"),
+}
+
+
+def promote_collectives(ctx: Context, clusters: Clusters) -> None:
+    """A description left without an antecedent stands as an actor of its own when it names a
+    collective of some nationality ("The Karesian delegation", "a Veskian contingent") or a person by
+    nationality and role ("the French ambassador"); any other unlinked description is dropped later
+    (it names no one we can tell)."""
+    nodes = clusters.nodes
+    states = {key for n in nodes if (key := state_key(n))}
+    for k, node in enumerate(nodes):
+        if node.form != "description" or node.cue not in ("", "person") or clusters.is_named(k):
+            continue
+        if node.cue == "person" and re.match(r"\s+[A-Z]", ctx.text[node.mention.end:node.mention.end + 3]):
+            continue  # "the British trade envoy Sir Martin Crewe": a title before a name, not a person
+        found = ("person", None) if node.cue == "person" else COLLECTIVE_HEADS.get(_head(node))
+        nationality = _nationality(node, states)
+        if found is None or nationality is None:
+            continue
+        node.form, node.definite = "name", False
+        node.mention.kind = found[0]
+        node.mention.sector = node.mention.sector or found[1]
+        node.mention.country = node.mention.country or (nationality if _is_code(nationality) else None)
+        node.mention.canonical = None
+
+
+def _nationality(node: Node, states: set[str]) -> str | None:
+    """The state a description's demonym names: an ISO code, or an unlisted state's name ("Karesia")."""
+    if node.mention.country:
+        return node.mention.country
+    for word in node.mention.text.split()[:-1]:
+        if not word[:1].isupper() or word.lower() in ("the", "a", "an"):
+            continue
+        code = lex.country_code(word)
+        if code is not None and lex.is_demonym(word):
+            return code
+        named = next((s for s in states if not _is_code(s) and lex.demonym_stem_matches(word, s)), None)
+        if named is not None:
+            return named
+    return None

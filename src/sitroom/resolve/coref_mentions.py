@@ -31,7 +31,7 @@ DESCRIPTION_CUES: dict[str, str] = {
     "militia": "group", "movement": "group", "contractor": "company", "pmc": "company",
     "company": "company", "firm": "company", "giant": "company", "corporation": "company",
     "junta": "organ", "government": "organ", "regime": "organ", "administration": "organ",
-    "ministry": "ministry", "agency": "agency",
+    "ministry": "ministry", "agency": "agency", "council": "council", "committee": "council",
 }
 # Plural nouns for people who serve an organ: a group of their own ("Karesian officials" are not the
 # Karesian government: they are some of its people, and they may speak against it).
@@ -52,7 +52,8 @@ class Node:
 
     mention: Mention
     form: str
-    """``name``, ``acronym``, ``description``, ``organ``, ``demonym`` or ``pronoun``."""
+    """``name``, ``acronym``, ``description``, ``organ``, ``demonym`` or ``pronoun`` (``capital`` while
+    a capital used as an actor waits to join its state: :mod:`sitroom.resolve.coref_capitals`)."""
     definite: bool = False
     cue: str = ""
     """For descriptions: the cue family (``group``, ``company``, ``organ``...)."""
