@@ -423,8 +423,25 @@ def _inherit_home_country(ctx: Context, entity: Entity, home: str | None) -> Non
     employer = ctx.entity(entity.affiliation)
     if employer is not None and employer.country not in (None, home):
         return
+    if _other_state_beside(ctx, entity, home):
+        return
     entity.country = home
     entity.code = make_code(entity.country, entity.sector)
+
+
+def _other_state_beside(ctx: Context, entity: Entity, home: str) -> bool:
+    """"In Karesia ... President Ilya Dorn" in a story whose home state is Russia: a state other than the
+    home one named before the person in the sentence that introduces them makes the home state a guess,
+    so none is given (an unknown country is better than a wrong one). A state named after the person
+    ("said the soldiers would stay in Niger") is what they speak about, not where they belong."""
+    if not entity.mentions:
+        return False
+    first = entity.mentions[0]
+    sentence = ctx.sentence_at(first.start)
+    if sentence is None:
+        return False
+    return any(m.kind == "country" and m.country != home
+               for m in ctx.mentions_in(sentence.start, first.start))
 
 
 def _organ_named_before(ctx: Context, span: tuple[int, int]) -> Mention | None:
