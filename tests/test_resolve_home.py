@@ -93,7 +93,7 @@ def test_state_role_inherits_the_home_country_but_a_reporter_does_not(extract: E
 
 def test_no_home_country_when_another_state_introduces_the_person(extract) -> None:
     text = ("Russian contractors have arrived in the north. Moscow says the Russian firm acts alone, and "
-            "Russian officials deny any link. In Velmaria the mercenaries guard the mines, and President "
+            "Russian officials deny any link.\n\nIn Velmaria the mercenaries guard the mines. President "
             "Oskar Tarn has never acknowledged them. The Republic of Velmaria is poor.")
     record = extract(text, published="2023-03-01")
     tarn = next(e for e in record.entities if "Tarn" in e.name)

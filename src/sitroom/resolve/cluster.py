@@ -430,18 +430,15 @@ def _inherit_home_country(ctx: Context, entity: Entity, home: str | None) -> Non
 
 
 def _other_state_beside(ctx: Context, entity: Entity, home: str) -> bool:
-    """"In Karesia ... President Ilya Dorn" in a story whose home state is Russia: a state other than the
-    home one named before the person in the sentence that introduces them makes the home state a guess,
-    so none is given (an unknown country is better than a wrong one). A state named after the person
-    ("said the soldiers would stay in Niger") is what they speak about, not where they belong."""
+    """"In Karesia the mercenaries guard the mines. President Ilya Dorn ..." in a story whose home state is
+    Russia: a state other than the home one named earlier in the paragraph that introduces the person
+    makes the home state a guess, so none is given (an unknown country is better than a wrong one). A
+    state named after the person ("said the soldiers would stay in Niger") is what they speak about."""
     if not entity.mentions:
         return False
-    first = entity.mentions[0]
-    sentence = ctx.sentence_at(first.start)
-    if sentence is None:
-        return False
-    return any(m.kind == "country" and m.country != home
-               for m in ctx.mentions_in(sentence.start, first.start))
+    first = entity.mentions[0].start
+    paragraph_start = ctx.text.rfind("\n\n", 0, first) + 1
+    return any(m.kind == "country" and m.country != home for m in ctx.mentions_in(paragraph_start, first))
 
 
 def _organ_named_before(ctx: Context, span: tuple[int, int]) -> Mention | None:
