@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-politics-business.jsonl"
 BATCH = ("import sys; from sitroom.batch import run_batch\n"
-         "if __name__ == '__main__': run_batch([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]))")
+         "if __name__ == '__main__': run_batch([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]),"
+         " shard_size=int(sys.argv[4]))")
 
 
 def make_inputs(corpus: Path, limit: int | None, folder: Path) -> tuple[Path, Path]:
@@ -69,6 +70,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--shard-size", type=int, default=50,
+                        help="documents per batch shard: small enough that 1x already keeps every worker busy, "
+                        "so 1x and 4x compare the same number of live workers")
+    parser.add_argument("--only", choices=["extract", "batch"], help="measure one command only")
     args = parser.parse_args()
     python = sys.executable
     sitroom = str(Path(python).with_name("sitroom"))
@@ -77,12 +82,13 @@ def main() -> None:
         one, four = make_inputs(args.corpus, args.limit, folder)
         print("| command | input | peak RSS (MiB) | seconds |\n|---|---|---|---|")
         results: dict[str, list[float]] = {}
-        for name in ("extract", "batch"):
+        for name in [args.only] if args.only else ["extract", "batch"]:
             for label, path in (("1x", one), ("4x", four)):
                 if name == "extract":
                     cmd = [sitroom, "extract", str(path), "-o", str(folder / f"{label}.out.jsonl"), "--quiet"]
                 else:
-                    cmd = [python, "-c", BATCH, str(path), str(folder / f"batch-{label}"), str(args.workers)]
+                    cmd = [python, "-c", BATCH, str(path), str(folder / f"batch-{label}"), str(args.workers),
+                           str(args.shard_size)]
                 peak, seconds = peak_rss_mib(cmd)
                 results.setdefault(name, []).append(peak)
                 print(f"| {name} | {label} | {peak:.0f} | {seconds:.0f} |", flush=True)
