@@ -375,3 +375,124 @@ class StoreSuite:
         assert seen == [(1, False)], "the reader must see the last committed state, without error"
         assert reader.stats()["documents"] == 2
         reader.close()
+
+
+# --- the cross-document layer (contradictions, event clusters, corrections) on every backend ----------
+
+
+def brask_denial() -> DocumentRecord:
+    b = RecordBuilder("cx-deny", ["General Anton Brask denied that Karesian soldiers were stationed in Velmar."],
+                      published="2023-05-10", title="Brask denies")
+    brask = b.entity("Anton Brask", "person", ["General Anton Brask"], country="KRS", sector="MIL")
+    army = b.entity("Karesian soldiers", "organization", country="KRS", sector="MIL")
+    velmar = b.entity("Velmar", "place", country="ARD")
+    b.claim("Karesian soldiers were stationed in Velmar", 0, speaker=brask, stance="deny", cue="denied",
+            about=[army, velmar])
+    return b.build()
+
+
+def volkov_deployment(doc_id: str, published: str, day: str) -> DocumentRecord:
+    b = RecordBuilder(doc_id, ["Volkov Group fighters deployed to Velmar on Tuesday.", f"Report {doc_id}."],
+                      published=published)
+    volkov = b.entity("Volkov Group", "organization", country="KRS", sector="PMC")
+    velmar = b.entity("Velmar", "place", country="ARD")
+    b.event("MOBILIZE", "deployed", 0, source=[volkov], target=[velmar], date=("Tuesday", day, day))
+    return b.build()
+
+
+def treasury_funding() -> DocumentRecord:
+    b = RecordBuilder("cx-tie", ["The Karesian treasury quietly finances the Volkov Group."], published="2019-03-01")
+    treasury = b.entity("Karesian treasury", "organization", country="KRS", sector="GOV")
+    volkov = b.entity("Volkov Group", "organization", country="KRS", sector="PMC")
+    b.relation("finances", treasury, volkov, 0)
+    return b.build()
+
+
+def orsk_denies_ties() -> DocumentRecord:
+    b = RecordBuilder("cx-ties-denied", ["Minister Lena Orsk denied any links between Karesia and the Volkov Group."],
+                      published="2023-06-01")
+    orsk = b.entity("Lena Orsk", "person", ["Minister Lena Orsk"], country="KRS", sector="GOV")
+    karesia = b.entity("Karesia", "country", country="KRS", sector="GOV")
+    volkov = b.entity("Volkov Group", "organization", country="KRS", sector="PMC")
+    b.claim("any links between Karesia and the Volkov Group", 0, speaker=orsk, stance="deny", cue="denied",
+            about=[karesia, volkov])
+    return b.build()
+
+
+def front_attack(doc_id: str, published: str, name: str = "Kesh Liberation Front") -> DocumentRecord:
+    """An undated attack: dated by its publication (event_dedup)."""
+    b = RecordBuilder(doc_id, [f"The {name} attacked the Karesian army near Velmar.", f"Report {doc_id}."],
+                      published=published)
+    front = b.entity(name, "organization", country="KRS", sector="REB")
+    army = b.entity("Karesian army", "organization", country="KRS", sector="MIL")
+    velmar = b.entity("Velmar", "place", country="KRS")
+    b.event("ASSAULT", "attacked", 0, source=[front], target=[army], place=velmar)
+    return b.build()
+
+
+def crossdoc_records() -> list[DocumentRecord]:
+    return [volkov_deployment("cx-report", "2023-05-20", "2023-05-16"), brask_denial(),
+            volkov_deployment("cx-old", "2022-01-10", "2022-01-04"), treasury_funding(), orsk_denies_ties(),
+            front_attack("cx-wire", "2023-04-02"), front_attack("cx-paper", "2023-04-03"),
+            front_attack("cx-later", "2023-04-20")]
+
+
+def _pairs(store: Store) -> set[tuple[str, str, str]]:
+    return {(r.deny.doc_id, r.asserted.doc_id, r.topic) for r in store.contradictions(limit=1000)}
+
+
+EXPECTED_PAIRS = {("cx-deny", "cx-report", "MOBILIZE"), ("cx-ties-denied", "cx-tie", "finances")}
+
+
+class CrossDocSuite:
+    """Contradictions, event clusters and actor corrections, the same on every backend."""
+
+    def test_contradictions_across_documents_and_time(self, store: Store) -> None:
+        for record in crossdoc_records():
+            assert store.add_record(record)
+        # the 2022 deployment is months from the denial; the 2019 funding is a stable tie, so it counts
+        assert _pairs(store) == EXPECTED_PAIRS
+        (tie,) = store.contradictions(actor="Karesian treasury")
+        assert tie.deny.speaker is not None and tie.deny.speaker.name == "Lena Orsk"
+        assert "same state KRS" in tie.reason
+        with pytest.raises(NotFound):
+            store.contradictions(actor="Nobody Atall")
+
+    def test_denial_first_finds_later_reports(self, store: Store) -> None:
+        for record in reversed(crossdoc_records()):
+            store.add_record(record)
+        assert _pairs(store) == EXPECTED_PAIRS
+
+    def test_reports_of_one_attack_share_a_cluster(self, store: Store) -> None:
+        for record in crossdoc_records():
+            store.add_record(record)
+        rows = store.events(type="ASSAULT")
+        assert [(r.doc_id, r.source_count) for r in rows] == [("cx-wire", 2), ("cx-later", 1)]
+        assert [r.doc_id for r in rows[0].reports] == ["cx-wire", "cx-paper"]
+
+    def test_bulk_import_runs_the_crossdoc_pass(self, store: Store, store_factory: StoreFactory) -> None:
+        for record in crossdoc_records():
+            store.add_record(record)
+        exported = list(store.iter_records())
+        bulk = store_factory("bulk")
+        load = getattr(bulk, "import_records", None)  # what sitroom.batch.load calls when a store has it
+        if callable(load):
+            assert load(exported) == len(exported)
+        else:
+            assert all(bulk.import_record(r) for r in exported)
+        assert _pairs(bulk) == EXPECTED_PAIRS
+        assert [(r.doc_id, r.source_count) for r in bulk.events(type="ASSAULT")] == [("cx-wire", 2), ("cx-later", 1)]
+
+    def test_corrections_merge_split_rename_set_code(self, store: Store) -> None:
+        store.add_record(front_attack("cx-a", "2023-04-02"))
+        store.add_record(front_attack("cx-b", "2023-04-03", name="Kesh Freedom Front"))
+        assert len(store.events(type="ASSAULT")) == 2, "two actors: two events"
+        assert store.override_actor("merge", "Kesh Liberation Front", "Kesh Freedom Front") == 1
+        assert store.override_actor("merge", "Kesh Liberation Front", "Kesh Freedom Front") == 0
+        merged = store.actor("Kesh Freedom Front").actor
+        assert merged.name == "Kesh Liberation Front" and merged.doc_count == 2
+        assert store.override_actor("rename", "Kesh Liberation Front", "KLF") == 1
+        assert store.override_actor("set-code", "KLF", "KRSREB") in (0, 1)
+        assert store.actor("KLF").actor.code == "KRSREB"
+        assert store.override_actor("split", "KLF", "Kesh Freedom Front") == 2
+        assert store.actor("Kesh Freedom Front").actor.doc_count == 1

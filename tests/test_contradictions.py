@@ -19,6 +19,7 @@ from sitroom.resolve.contradictions import (
     split_sides,
     topics_from_words,
 )
+from sitroom.store import crossdoc
 from sitroom.store.sqlite import SQLiteStore
 from store_suite import RecordBuilder
 
@@ -222,3 +223,30 @@ def test_seed_article_has_the_two_contradictions(seed_text: str, extract: Callab
     assert [(r.asserted.kind, r.topic) for r in prigozhin] == [("relation", "finances")]
     assert "financed by Yevgeny Prigozhin" in prigozhin[0].asserted.evidence
     assert len(rows) <= 3, found
+
+
+def brief_denial(doc_id: str, published: str, who: str) -> DocumentRecord:
+    b = RecordBuilder(doc_id, [f"{who} denied that Karesian soldiers were present in Velmar."], published=published)
+    speaker = b.entity(who, "person", country="KRS", sector="GOV")
+    army = b.entity("Karesian soldiers", "organization", country="KRS", sector="MIL")
+    velmar = b.entity("Velmar", "place", country="ARD")
+    b.claim("Karesian soldiers were present in Velmar", 0, speaker=speaker, stance="deny", about=[army, velmar])
+    return b.build()
+
+
+def test_a_new_assertion_meets_the_latest_denials_up_to_the_cap(store: SQLiteStore,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crossdoc, "DENIAL_DOCS_CAP", 1)
+    store.add_record(brief_denial("early-denial", "2023-05-08", "Minister Lena Orsk"))
+    store.add_record(brief_denial("late-denial", "2023-05-12", "General Anton Brask"))
+    store.add_record(brief_denial("old-denial", "2022-02-01", "Colonel Ivo Marek"))
+    store.add_record(later_report())
+    assert {(r.deny.doc_id, r.asserted.doc_id) for r in store.contradictions()} == {("late-denial", "report-doc")}
+    monkeypatch.setattr(crossdoc, "DENIAL_DOCS_CAP", 50)
+    b = RecordBuilder("report-two", ["Volkov Group fighters deployed to Velmar again."], published="2023-05-21")
+    volkov = b.entity("Volkov Group", "organization", country="KRS", sector="PMC")
+    velmar = b.entity("Velmar", "place", country="ARD")
+    b.event("MOBILIZE", "deployed", 0, source=[volkov], target=[velmar])
+    store.add_record(b.build())
+    pairs = {(r.deny.doc_id, r.asserted.doc_id) for r in store.contradictions()}
+    assert {d for d, a in pairs if a == "report-two"} == {"early-denial", "late-denial"}, "2022 is out of reach"

@@ -9,7 +9,7 @@ import pytest
 from sitroom.records import DocumentRecord
 from sitroom.resolve.contradictions import EventFacts, ItemActor
 from sitroom.resolve.event_dedup import Cluster, assign_clusters, same_event, source_count
-from sitroom.store import sqlite_crossdoc as crossdoc
+from sitroom.store import crossdoc, sqlite_write
 from sitroom.store.migrate import load_migrations
 from sitroom.store.sqlite import SQLiteStore
 from store_suite import RecordBuilder
@@ -38,6 +38,18 @@ def test_same_event_rule() -> None:
     assert same_event(base, report("b", modality="denied")), "a denial disputes the same happening"
     assert not same_event(base, report("b", modality="planned"))
     assert not same_event(report("a", source=(), target=()), report("b", source=(), target=()))
+    assert same_event(report("a", date="2023-04"), report("b")), "a month still places an attack"
+    assert not same_event(report("a", date="2023"), report("b", date="2023")), "a year is too vague"
+
+
+def test_store_finds_clusters_near_in_time_only(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "near.db") as store:
+        store.add_record(attack_doc("first", "The Kesh Liberation Front attacked the Karesian army in Velmar.", None, "2023-04-02"))
+        store.add_record(attack_doc("month", "In April the Kesh Liberation Front attacked the Karesian army in Velmar.", ("April", "2023-04", "2023-04"),
+                                    "2023-05-30"))
+        store.add_record(attack_doc("far", "Again the Kesh Liberation Front attacked the Karesian army in Velmar.", None, "2023-06-20"))
+        rows = store.events(type="ASSAULT")
+        assert [(r.doc_id, r.source_count) for r in rows] == [("first", 2), ("far", 1)]
 
 
 def test_assignment_is_incremental_and_does_not_drift() -> None:
@@ -103,6 +115,9 @@ def test_older_store_gets_singleton_clusters(tmp_path: Path, monkeypatch: pytest
     path = tmp_path / "old.db"
     with monkeypatch.context() as patch:  # a v1 store knows nothing of clusters
         patch.setattr(crossdoc, "after_insert", lambda conn, doc_id: None)
+        # ... nor of the event days of v3
+        patch.setattr(sqlite_write, "EVENT_COLUMNS", sqlite_write.EVENT_COLUMNS.rsplit(",", 2)[0])
+        patch.setattr(sqlite_write, "stored_days", lambda *dates: ())
         with SQLiteStore(path, migrations=load_migrations()[:1]) as old:
             for record in docs()[:2]:
                 old.add_record(record)

@@ -15,7 +15,7 @@ import pytest
 
 from sitroom.errors import SchemaTooNew, StoreError
 from sitroom.store import open_store
-from store_suite import StoreSuite, record_a, record_b
+from store_suite import CrossDocSuite, StoreSuite, record_a, record_b
 
 PG_URL = os.environ.get("SITROOM_TEST_PG_URL", "")
 pytestmark = pytest.mark.skipif(
@@ -45,7 +45,7 @@ def schemas() -> Iterator[Callable[[str], str]]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
-class TestPostgresStore(StoreSuite):
+class TestPostgresStore(StoreSuite, CrossDocSuite):
     @pytest.fixture
     def store_factory(self, schemas: Callable[[str], str]) -> Iterator[Callable[..., Any]]:
         opened: list[PostgresStore] = []

@@ -13,10 +13,10 @@ from sitroom.store import open_store
 from sitroom.store import sqlite_write as write
 from sitroom.store.migrate import Migration, load_migrations
 from sitroom.store.sqlite import SQLiteStore
-from store_suite import StoreSuite, record_a, record_b
+from store_suite import CrossDocSuite, StoreSuite, record_a, record_b
 
 
-class TestSQLiteStore(StoreSuite):
+class TestSQLiteStore(StoreSuite, CrossDocSuite):
     @pytest.fixture
     def store_factory(self, tmp_path: Path) -> Iterator[Callable[..., SQLiteStore]]:
         opened: list[SQLiteStore] = []

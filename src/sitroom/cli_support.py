@@ -327,8 +327,11 @@ def run_actor_override(db: str | None, op: str, actor: str, value: str) -> int:
     with open_store(db_path) as store:
         changed = apply_override(store, override)
     path = overrides_path(db_path)
-    if path is not None:
-        save_override(path, override)
+    if path is None:
+        err.print(f"actors {op}: {changed} actor(s) changed in the store; not saved for re-ingest "
+                  "(set SITROOM_OVERRIDES to a file to keep corrections for a database URL)")
+        return 0
+    save_override(path, override)
     err.print(f"actors {op}: {changed} actor(s) changed; saved in {path} (re-applied on every ingest)")
     return 0
 

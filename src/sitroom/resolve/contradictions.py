@@ -313,12 +313,28 @@ def split_sides(items: Iterable[Item]) -> tuple[list[Item], list[Item]]:
 def find_contradictions(deny_items: Sequence[Item], assert_items: Sequence[Item]) -> list[Contradiction]:
     """Every (deny, assert) pair the module rule calls a contradiction, in input order."""
     found = []
+    reaches = [_assert_reach(a) for a in assert_items]
     for deny in deny_items:
-        for asserted in assert_items:
+        ids = {a.actor_id for a in deny.actors}
+        states = {a.country for a in deny.actors if a.country and a.kind != "person" and is_state_or_proxy(a)}
+        for asserted, reach in zip(assert_items, reaches, strict=True):
+            if sum(1 for actor_id, state in reach if actor_id in ids or state in states) < 2:
+                continue  # rule 2 cannot hold: fewer than two assert actors have any partner
             pair = contradiction(deny, asserted)
             if pair is not None:
                 found.append(pair)
     return found
+
+
+def _assert_reach(item: Item) -> list[tuple[int, str | None]]:
+    """Each distinct actor of an assert item with the state it may stand for (None: none).
+
+    A cheap necessary condition of :func:`match_actors`, so a store can pair a denial with hundreds
+    of assertions without running the matching on each.
+    """
+    by_id = {a.actor_id: a for a in item.actors}
+    return [(i, a.country if a.country and a.kind != "person" and is_state_or_proxy(a) else None)
+            for i, a in by_id.items()]
 
 
 def contradiction(deny: Item, asserted: Item) -> Contradiction | None:
@@ -350,6 +366,12 @@ def shared_topic(deny_topics: frozenset[str], assert_topics: frozenset[str]) -> 
         if topic in deny_topics or SAME_TOPIC.get(topic, frozenset()) & deny_topics:
             return topic
     return None
+
+
+def assert_topics_for(deny_topics: frozenset[str]) -> frozenset[str]:
+    """Every topic an assert item may carry to meet a denial of ``deny_topics`` (:func:`shared_topic`)."""
+    related = {t for t, same in SAME_TOPIC.items() if same & deny_topics}
+    return frozenset(deny_topics | related)
 
 
 def actors_match(deny_actor: ItemActor, assert_actor: ItemActor) -> bool:

@@ -98,12 +98,12 @@ def parse_code(code: str, where: str = "override") -> tuple[str, str]:
 
 
 def overrides_path(db_path: str) -> Path | None:
-    """``$SITROOM_OVERRIDES``, else ``<db>.overrides.yaml``; None for an in-memory store."""
+    """``$SITROOM_OVERRIDES``, else ``<db>.overrides.yaml``; None for an in-memory store or a URL."""
     configured = os.environ.get("SITROOM_OVERRIDES")
     if configured:
         return Path(configured)
-    if db_path == ":memory:":
-        return None
+    if db_path == ":memory:" or "://" in db_path:
+        return None  # a server store (PostgreSQL URL) has no folder of its own: only the variable names a file
     return Path(f"{db_path}.overrides.yaml")
 
 

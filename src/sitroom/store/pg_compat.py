@@ -10,7 +10,7 @@ with ``fetchone``/``fetchall``), rewriting ``?`` and ``?NNN`` placeholders to ps
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -60,6 +60,13 @@ class QmarkConnection:
         values = list(params) if order is None else [params[i] for i in order]
         cursor = self.conn.cursor()
         cursor.execute(translated, values)
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
+        """``execute`` for each row (psycopg pipelines them: one round trip, not one per row)."""
+        translated, order = translate(sql)
+        cursor = self.conn.cursor()
+        cursor.executemany(translated, [list(r) if order is None else [r[i] for i in order] for r in rows])
         return cursor
 
     def cursor(self) -> QmarkConnection:

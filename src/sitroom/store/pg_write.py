@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 
 from sitroom.records import DocumentRecord, Entity
+from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
 
 ACTOR_ATTRS = ("kind", "country", "sector", "code", "role")
@@ -207,14 +208,16 @@ def insert_events(conn: psycopg.Connection[Any], records: list[DocumentRecord], 
         doc_id, ids = r.document.id, known[r.document.id]
         for v in r.events:
             date = v.date
-            rows.append((doc_id, v.id, v.type, v.mode, v.modality, date.text if date else None,
-                         date.start if date else None, date.end if date else None,
+            start, end = (date.start, date.end) if date else (None, None)
+            rows.append((doc_id, v.id, v.type, v.mode, v.modality, date.text if date else None, start, end,
                          v.place if v.place in ids else None, v.claim, v.confidence, v.trigger.start,
-                         v.trigger.end, v.evidence.start, v.evidence.end, v.evidence.text))
+                         v.trigger.end, v.evidence.start, v.evidence.end, v.evidence.text,
+                         *stored_days(start, end, r.document.published)))
             links.extend((doc_id, v.id, "source", e) for e in dict.fromkeys(v.source) if e in ids)
             links.extend((doc_id, v.id, "target", e) for e in dict.fromkeys(v.target) if e in ids)
     copy_rows(conn, "events", "doc_id, id, type, mode, modality, date_text, date_start, date_end, place, claim,"
-              " confidence, trigger_start, trigger_end, evidence_start, evidence_end, evidence_text", rows)
+              " confidence, trigger_start, trigger_end, evidence_start, evidence_end, evidence_text, day_first,"
+              " day_last", rows)
     copy_rows(conn, "event_actors", "doc_id, event_id, role, entity_id", links)
 
 

@@ -9,6 +9,14 @@ The schema (``store/migrations_pg``) mirrors the SQLite one, so the read queries
 full-text search is PostgreSQL's own (:mod:`sitroom.store.pg_search`). Readers in other
 connections see the last committed state while a write is in progress (MVCC).
 
+The cross-document layer (event clusters, contradictions, alias confidence, actor corrections) is
+the SQLite one (:mod:`sitroom.store.crossdoc`, :mod:`sitroom.store.crossdoc_actors`), run in the
+transaction that writes the documents: for a bulk :meth:`PostgresStore.import_records` batch, once
+per new document in input order after the batch's rows are in, so a ``sitroom load`` ends with the
+clusters and contradictions that adding the records one by one would give. Actor corrections are
+re-applied from ``$SITROOM_OVERRIDES`` when it names a file (a server store has no folder of its own
+for ``<db>.overrides.yaml``).
+
 ``schema=`` puts the store in its own PostgreSQL schema (created if missing), so one database can
 hold several stores (the tests use one per test).
 """
@@ -28,7 +36,8 @@ from psycopg import sql
 from sitroom.errors import NotFound, StoreError
 from sitroom.ids import content_hash
 from sitroom.records import DocumentRecord
-from sitroom.store import pg_search
+from sitroom.resolve.overrides import ActorOverride, load_overrides, make_override, overrides_path
+from sitroom.store import crossdoc, crossdoc_actors, pg_search
 from sitroom.store import pg_write as write
 from sitroom.store import sqlite_read as read
 from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, ContradictionRow, EventRow, SearchHit
@@ -65,8 +74,11 @@ class PostgresStore:
         self.readonly = readonly
         self._conn = self._connect(schema)
         self._q = QmarkConnection(self._conn)
+        self._overrides: list[ActorOverride] = []
         try:
             self._prepare(load_pg_migrations() if migrations is None else migrations)
+            if not readonly:
+                self._load_overrides()
         except BaseException:
             self._conn.close()
             raise
@@ -107,6 +119,16 @@ class PostgresStore:
         except psycopg.Error as err:
             raise StoreError(f"{self.where}: cannot open the store: {err}") from err
 
+    def _load_overrides(self) -> None:
+        """Read the actor corrections file (``$SITROOM_OVERRIDES``; resolve/overrides.py) and apply it once now."""
+        self._overrides = load_overrides(overrides_path(self.url))
+        if self._overrides:
+            try:
+                with self._transaction():
+                    self._reapply_overrides()
+            except psycopg.Error as err:
+                raise StoreError(f"{self.where}: cannot apply the actor corrections: {err}") from err
+
     @property
     def schema_version(self) -> int:
         return schema_version(self._conn)
@@ -138,6 +160,7 @@ class PostgresStore:
                 if ids or hashes:
                     return False
                 write.write_batch(conn, [pending])
+                self._after_insert([doc.id])
         except psycopg.errors.UniqueViolation as err:
             if self.has_document(doc.id) or self._has_hash(pending.content_hash):
                 return False  # another writer stored it between our check and our insert
@@ -172,10 +195,32 @@ class PostgresStore:
                                                 [p.content_hash for p in batch])
                 fresh = _unseen(batch, ids, hashes)
                 write.write_batch(conn, fresh)
+                self._after_insert([p.record.document.id for p in fresh])
         except psycopg.Error as err:
             first = batch[0].record.document.id
             raise StoreError(f"{self.where}: cannot store the batch starting at document {first!r}: {err}") from err
         return len(fresh)
+
+    def _after_insert(self, doc_ids: list[str]) -> None:
+        """The cross-document pass over newly written documents, inside their transaction.
+
+        Corrections first (they may fold a new actor into an old one); then each document in input
+        order, as if added one by one: a bulk load ends with the same clusters and contradictions.
+        """
+        if not doc_ids:
+            return
+        self._reapply_overrides(refresh=False)
+        for doc_id in doc_ids:
+            crossdoc.after_insert(self._shared, doc_id)
+
+    def _reapply_overrides(self, skip: ActorOverride | None = None, refresh: bool = True) -> None:
+        """Apply the saved corrections again (idempotent); see SQLiteStore._reapply_overrides."""
+        changed: list[int] = []
+        for op in self._overrides:
+            if op != skip:
+                changed += crossdoc_actors.override_actor(self._shared, op.op, op.actor, op.value)
+        if changed and refresh:
+            crossdoc.refresh_contradictions(self._shared, crossdoc_actors.docs_of_actors(self._shared, changed))
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -240,13 +285,20 @@ class PostgresStore:
         return read.query_claims(self._shared, filters, limit, offset)
 
     def contradictions(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> list[ContradictionRow]:
-        """Not computed on PostgreSQL yet (the cross-document layer is SQLite-only so far): always empty."""
-        if actor:
-            read.actor_ids(self._shared, actor)  # NotFound for an unknown actor, as on SQLite
-        return []
+        ids = read.actor_ids(self._shared, actor) if actor else None
+        return crossdoc.query_contradictions(self._shared, ids, limit, offset)
 
     def override_actor(self, op: str, actor: str, value: str | None = None) -> int:
-        raise StoreError(f"{self.where}: actor corrections are not supported on PostgreSQL yet; use a SQLite store")
+        checked = make_override(op, actor, value or "")
+        try:
+            with self._transaction():
+                changed = crossdoc_actors.override_actor(self._shared, checked.op, checked.actor, checked.value)
+                # Corrections saved earlier win over what this one recomputed (a code set by hand).
+                self._reapply_overrides(skip=checked)
+                crossdoc.refresh_contradictions(self._shared, crossdoc_actors.docs_of_actors(self._shared, changed))
+        except psycopg.Error as err:
+            raise StoreError(f"{self.where}: cannot {checked.op} actor {actor!r}: {err}") from err
+        return len(set(changed))
 
     def stats(self) -> dict[str, int]:
         return read.stats(self._shared)

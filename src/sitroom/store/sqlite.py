@@ -22,7 +22,7 @@ from sitroom.errors import NotFound, SchemaTooNew, StoreError
 from sitroom.ids import content_hash
 from sitroom.records import DocumentRecord
 from sitroom.resolve.overrides import ActorOverride, load_overrides, make_override, overrides_path
-from sitroom.store import sqlite_crossdoc as crossdoc
+from sitroom.store import crossdoc, crossdoc_actors
 from sitroom.store import sqlite_read as read
 from sitroom.store import sqlite_write as write
 from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, ContradictionRow, EventRow, SearchHit
@@ -195,10 +195,10 @@ class SQLiteStore:
         checked = make_override(op, actor, value or "")
         try:
             with self._transaction() as conn:
-                changed = crossdoc.override_actor(conn, checked.op, checked.actor, checked.value)
+                changed = crossdoc_actors.override_actor(conn, checked.op, checked.actor, checked.value)
                 # Corrections saved earlier win over what this one recomputed (a code set by hand).
                 self._reapply_overrides(conn, skip=checked)
-                crossdoc.refresh_contradictions(conn, crossdoc.docs_of_actors(conn, changed))
+                crossdoc.refresh_contradictions(conn, crossdoc_actors.docs_of_actors(conn, changed))
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot {checked.op} actor {actor!r}: {err}") from err
         return len(set(changed))
@@ -210,9 +210,9 @@ class SQLiteStore:
         changed: list[int] = []
         for op in self._overrides:
             if op != skip:
-                changed += crossdoc.override_actor(conn, op.op, op.actor, op.value)
+                changed += crossdoc_actors.override_actor(conn, op.op, op.actor, op.value)
         if changed and refresh:
-            crossdoc.refresh_contradictions(conn, crossdoc.docs_of_actors(conn, changed))
+            crossdoc.refresh_contradictions(conn, crossdoc_actors.docs_of_actors(conn, changed))
 
     def stats(self) -> dict[str, int]:
         return read.stats(self._conn)
@@ -220,6 +220,14 @@ class SQLiteStore:
     # --- lifetime ----------------------------------------------------------------------------
 
     def close(self) -> None:
+        if not self.readonly:
+            try:
+                # Refreshes the planner's statistics where they are stale (cheap: it analyses only
+                # tables whose size changed a lot); the read queries are written to stay on their
+                # indexes with or without statistics.
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # advisory only: closing must not fail because of it
         self._conn.close()
 
     def __enter__(self) -> SQLiteStore:

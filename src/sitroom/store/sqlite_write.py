@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sitroom.records import DocumentRecord, Entity
+from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
 
 ACTOR_ATTRS = ("kind", "country", "sector", "code", "role")
+EVENT_COLUMNS = ("doc_id, id, type, mode, modality, date_text, date_start, date_end, place, claim, confidence,"
+                 " trigger_start, trigger_end, evidence_start, evidence_end, evidence_text, day_first, day_last")
 
 
 @dataclass
@@ -154,13 +157,15 @@ def insert_events(conn: sqlite3.Connection, doc_id: str, record: DocumentRecord,
     links: list[tuple[object, ...]] = []
     for v in record.events:
         date = v.date
-        rows.append((doc_id, v.id, v.type, v.mode, v.modality, date.text if date else None,
-                     date.start if date else None, date.end if date else None,
+        start, end = (date.start, date.end) if date else (None, None)
+        rows.append((doc_id, v.id, v.type, v.mode, v.modality, date.text if date else None, start, end,
                      v.place if v.place in known else None, v.claim, v.confidence, v.trigger.start,
-                     v.trigger.end, v.evidence.start, v.evidence.end, v.evidence.text))
+                     v.trigger.end, v.evidence.start, v.evidence.end, v.evidence.text,
+                     *stored_days(start, end, record.document.published)))
         links.extend((doc_id, v.id, "source", e) for e in dict.fromkeys(v.source) if e in known)
         links.extend((doc_id, v.id, "target", e) for e in dict.fromkeys(v.target) if e in known)
-    conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 16)})", rows)
+    marks = ",".join("?" * len(EVENT_COLUMNS.split(",")))
+    conn.executemany(f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({marks})", rows)
     conn.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", links)
 
 
