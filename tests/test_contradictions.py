@@ -250,3 +250,17 @@ def test_a_new_assertion_meets_the_latest_denials_up_to_the_cap(store: SQLiteSto
     store.add_record(b.build())
     pairs = {(r.deny.doc_id, r.asserted.doc_id) for r in store.contradictions()}
     assert {d for d, a in pairs if a == "report-two"} == {"early-denial", "late-denial"}, "2022 is out of reach"
+
+
+def test_a_claim_of_absence_sides_with_the_denial_not_against_it() -> None:
+    denying = [denial("Karesian troops are present in Velmar", (KRS_MIL, VELMAR))]
+    absence = ClaimFacts("d2", "c2", "assert", "There are no Karesian troops in Velmar", (KRS_MIL, VELMAR),
+                         0, 10, "evidence two.", "2023-05-12", UN)
+    presence = ClaimFacts("d3", "c3", "assert", "Karesian troops are present in Velmar", (KRS_MIL, VELMAR),
+                          0, 10, "evidence three.", "2023-05-12", UN)
+    deny, _ = split_sides(document_items([], denying, []))
+    _, asserted = split_sides(document_items([], [absence, presence], []))
+    assert [c.asserted.id for c in find_contradictions(deny, asserted)] == ["c3"]
+    absent_side, _ = split_sides(document_items([], [absence], []))
+    _, deployment = split_sides(document_items([event("MOBILIZE", (VOLKOV,), (VELMAR,))], [], []))
+    assert [(c.deny.id, c.asserted.id) for c in find_contradictions(absent_side, deployment)] == [("c2", "v1")]

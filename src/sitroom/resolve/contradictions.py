@@ -254,6 +254,14 @@ def _deny_claim_item(c: ClaimFacts, inner: Sequence[EventFacts]) -> Item:
                 speaker=c.speaker, via=c.via, label=claim_label(c.speaker, c.via, "deny", c.text))
 
 
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
+
+
+def says_absence(text: str) -> bool:
+    """True for claim contents that state that something is not so ("there are no troops", "did not")."""
+    return _NEGATION.search(text) is not None
+
+
 def _assert_claim_item(c: ClaimFacts) -> Item:
     return Item(doc_id=c.doc_id, kind="claim", id=c.id, topics=topics_from_words(c.text),
                 actors=_with_role(c.about, "about"), polarity="assert", modality="asserted", text=c.text,
@@ -288,7 +296,8 @@ def document_items(events: Sequence[EventFacts], claims: Sequence[ClaimFacts],
         if c.stance == "deny":
             items.append(_deny_claim_item(c, [v for v in inside.get(c.id, []) if v.modality in DENY_MODALITIES]))
         elif c.id not in inside:
-            items.append(_assert_claim_item(c))
+            # "There are no Russian soldiers in Karesia" asserts an absence: it sides with denials
+            items.append(_deny_claim_item(c, []) if says_absence(c.text) else _assert_claim_item(c))
     for v in events:
         if v.modality in ASSERT_MODALITIES:
             items.append(_event_item(v, "assert"))
