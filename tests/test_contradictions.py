@@ -264,3 +264,12 @@ def test_a_claim_of_absence_sides_with_the_denial_not_against_it() -> None:
     absent_side, _ = split_sides(document_items([], [absence], []))
     _, deployment = split_sides(document_items([event("MOBILIZE", (VOLKOV,), (VELMAR,))], [], []))
     assert [(c.deny.id, c.asserted.id) for c in find_contradictions(absent_side, deployment)] == [("c2", "v1")]
+
+
+def test_a_hedged_claim_asserts_nothing_a_denial_contradicts() -> None:
+    denying = [denial("Karesian troops are present in Velmar", (KRS_MIL, VELMAR))]
+    hedged = ClaimFacts("d2", "c2", "assert", "Karesian troops could be present in Velmar soon",
+                        (KRS_MIL, VELMAR), 0, 10, "evidence two.", "2023-05-12", UN)
+    deny, _ = split_sides(document_items([], denying, []))
+    _, asserted = split_sides(document_items([], [hedged], []))
+    assert asserted == [] and find_contradictions(deny, asserted) == []

@@ -262,6 +262,14 @@ def says_absence(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+_HEDGE = re.compile(r"\b(?:would|could|might|may|if|unless)\b", re.IGNORECASE)
+
+
+def is_hedged(text: str) -> bool:
+    """True for conditional or speculative contents, which assert no fact a denial could contradict."""
+    return _HEDGE.search(text) is not None
+
+
 def _assert_claim_item(c: ClaimFacts) -> Item:
     return Item(doc_id=c.doc_id, kind="claim", id=c.id, topics=topics_from_words(c.text),
                 actors=_with_role(c.about, "about"), polarity="assert", modality="asserted", text=c.text,
@@ -296,8 +304,12 @@ def document_items(events: Sequence[EventFacts], claims: Sequence[ClaimFacts],
         if c.stance == "deny":
             items.append(_deny_claim_item(c, [v for v in inside.get(c.id, []) if v.modality in DENY_MODALITIES]))
         elif c.id not in inside:
-            # "There are no Russian soldiers in Karesia" asserts an absence: it sides with denials
-            items.append(_deny_claim_item(c, []) if says_absence(c.text) else _assert_claim_item(c))
+            # "There are no Russian soldiers in Karesia" asserts an absence: it sides with denials;
+            # "hiring them would be a mistake" asserts nothing that happened
+            if says_absence(c.text):
+                items.append(_deny_claim_item(c, []))
+            elif not is_hedged(c.text):
+                items.append(_assert_claim_item(c))
     for v in events:
         if v.modality in ASSERT_MODALITIES:
             items.append(_event_item(v, "assert"))
