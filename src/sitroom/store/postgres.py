@@ -40,7 +40,7 @@ from sitroom.resolve.overrides import ActorOverride, load_overrides, make_overri
 from sitroom.store import crossdoc, crossdoc_actors, pg_search
 from sitroom.store import pg_write as write
 from sitroom.store import sqlite_read as read
-from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, ContradictionRow, EventRow, SearchHit
+from sitroom.store.base import SearchHit
 from sitroom.store.migrate import Migration
 from sitroom.store.pg_compat import QmarkConnection
 from sitroom.store.pg_migrate import (
@@ -51,6 +51,7 @@ from sitroom.store.pg_migrate import (
     schema_version,
 )
 from sitroom.store.serialize import record_from_json
+from sitroom.store.shared_reads import SharedReads
 
 BULK_BATCH = 500
 """Records per COPY transaction in :meth:`PostgresStore.import_records`; large enough that per-statement
@@ -64,7 +65,7 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
-class PostgresStore:
+class PostgresStore(SharedReads):
     """A :class:`~sitroom.store.base.Store` in a PostgreSQL database (``postgresql://`` URL)."""
 
     def __init__(self, url: str, readonly: bool = False, migrations: list[Migration] | None = None,
@@ -252,41 +253,13 @@ class PostgresStore:
         return pg_search.search(self._conn, text, limit, offset)
 
     @property
+    def _read_conn(self) -> sqlite3.Connection:
+        return self._shared
+
+    @property
     def _shared(self) -> sqlite3.Connection:
         """The connection as the shared SQLite-dialect queries expect it (same interface, duck-typed)."""
         return cast(sqlite3.Connection, self._q)
-
-    def actors(self, kind: str | None = None, country: str | None = None, sector: str | None = None,
-               top: int | None = None, offset: int = 0) -> list[ActorSummary]:
-        return read.list_actors(self._shared, kind, country, sector, top, offset)
-
-    def actor(self, name_or_id: str | int) -> ActorProfile:
-        return read.actor_profile(self._shared, name_or_id)
-
-    def events(self, type: str | None = None, actor: str | None = None, since: str | None = None,
-               until: str | None = None, place: str | None = None, modality: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[EventRow]:
-        filters = read.EventFilter(
-            type=type, since=since, until=until, modality=modality,
-            actor_ids=read.actor_ids(self._shared, actor) if actor else None,
-            place_ids=read.actor_ids(self._shared, place) if place else None,
-        )
-        return read.query_events(self._shared, filters, limit, offset)
-
-    def claims(self, speaker: str | None = None, via: str | None = None, stance: str | None = None,
-               about: str | None = None, kind: str | None = None, limit: int = 100,
-               offset: int = 0) -> list[ClaimRow]:
-        filters = read.ClaimFilter(
-            stance=stance, kind=kind,
-            speaker_ids=read.actor_ids(self._shared, speaker) if speaker else None,
-            via_ids=read.actor_ids(self._shared, via) if via else None,
-            about_ids=read.actor_ids(self._shared, about) if about else None,
-        )
-        return read.query_claims(self._shared, filters, limit, offset)
-
-    def contradictions(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> list[ContradictionRow]:
-        ids = read.actor_ids(self._shared, actor) if actor else None
-        return crossdoc.query_contradictions(self._shared, ids, limit, offset)
 
     def override_actor(self, op: str, actor: str, value: str | None = None) -> int:
         checked = make_override(op, actor, value or "")

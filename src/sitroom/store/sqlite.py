@@ -25,15 +25,16 @@ from sitroom.resolve.overrides import ActorOverride, load_overrides, make_overri
 from sitroom.store import crossdoc, crossdoc_actors
 from sitroom.store import sqlite_read as read
 from sitroom.store import sqlite_write as write
-from sitroom.store.base import ActorProfile, ActorSummary, ClaimRow, ContradictionRow, EventRow, SearchHit
+from sitroom.store.base import SearchHit
 from sitroom.store.migrate import Migration, load_migrations, migrate, schema_version
 from sitroom.store.serialize import record_from_json
+from sitroom.store.shared_reads import SharedReads
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another writer's transaction; longer than one document takes to store."""
 
 
-class SQLiteStore:
+class SQLiteStore(SharedReads):
     """A :class:`~sitroom.store.base.Store` in one SQLite file (``":memory:"`` for a throwaway one)."""
 
     def __init__(self, path: str | Path, readonly: bool = False, migrations: list[Migration] | None = None) -> None:
@@ -159,37 +160,9 @@ class SQLiteStore:
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         return read.search(self._conn, text, limit, offset)
 
-    def actors(self, kind: str | None = None, country: str | None = None, sector: str | None = None,
-               top: int | None = None, offset: int = 0) -> list[ActorSummary]:
-        return read.list_actors(self._conn, kind, country, sector, top, offset)
-
-    def actor(self, name_or_id: str | int) -> ActorProfile:
-        return read.actor_profile(self._conn, name_or_id)
-
-    def events(self, type: str | None = None, actor: str | None = None, since: str | None = None,
-               until: str | None = None, place: str | None = None, modality: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[EventRow]:
-        filters = read.EventFilter(
-            type=type, since=since, until=until, modality=modality,
-            actor_ids=read.actor_ids(self._conn, actor) if actor else None,
-            place_ids=read.actor_ids(self._conn, place) if place else None,
-        )
-        return read.query_events(self._conn, filters, limit, offset)
-
-    def claims(self, speaker: str | None = None, via: str | None = None, stance: str | None = None,
-               about: str | None = None, kind: str | None = None, limit: int = 100,
-               offset: int = 0) -> list[ClaimRow]:
-        filters = read.ClaimFilter(
-            stance=stance, kind=kind,
-            speaker_ids=read.actor_ids(self._conn, speaker) if speaker else None,
-            via_ids=read.actor_ids(self._conn, via) if via else None,
-            about_ids=read.actor_ids(self._conn, about) if about else None,
-        )
-        return read.query_claims(self._conn, filters, limit, offset)
-
-    def contradictions(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> list[ContradictionRow]:
-        ids = read.actor_ids(self._conn, actor) if actor else None
-        return crossdoc.query_contradictions(self._conn, ids, limit, offset)
+    @property
+    def _read_conn(self) -> sqlite3.Connection:
+        return self._conn
 
     def override_actor(self, op: str, actor: str, value: str | None = None) -> int:
         checked = make_override(op, actor, value or "")
