@@ -41,6 +41,7 @@ from sitroom.store import crossdoc, crossdoc_actors, pg_search
 from sitroom.store import pg_write as write
 from sitroom.store import sqlite_read as read
 from sitroom.store.base import SearchHit
+from sitroom.store.intake import RecordIntake
 from sitroom.store.migrate import Migration
 from sitroom.store.pg_compat import QmarkConnection
 from sitroom.store.pg_migrate import (
@@ -65,7 +66,7 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
-class PostgresStore(SharedReads):
+class PostgresStore(RecordIntake, SharedReads):
     """A :class:`~sitroom.store.base.Store` in a PostgreSQL database (``postgresql://`` URL)."""
 
     def __init__(self, url: str, readonly: bool = False, migrations: list[Migration] | None = None,
@@ -142,14 +143,6 @@ class PostgresStore(SharedReads):
             raise StoreError(f"{self.where}: the store was opened read-only")
         with self._conn.transaction():
             yield self._conn
-
-    def add_record(self, record: DocumentRecord) -> bool:
-        return self._add(record, None)
-
-    def import_record(self, data: dict[str, Any]) -> bool:
-        record = record_from_json(data, where=f"record {data.get('document', {}).get('id', '?')!r}")
-        # The stored JSON is what was read, so fields added by a newer extractor survive the trip.
-        return self._add(record, json.dumps(data, ensure_ascii=False))
 
     def _add(self, record: DocumentRecord, raw_json: str | None) -> bool:
         doc = record.document

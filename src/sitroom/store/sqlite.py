@@ -26,15 +26,15 @@ from sitroom.store import crossdoc, crossdoc_actors
 from sitroom.store import sqlite_read as read
 from sitroom.store import sqlite_write as write
 from sitroom.store.base import SearchHit
+from sitroom.store.intake import RecordIntake
 from sitroom.store.migrate import Migration, load_migrations, migrate, schema_version
-from sitroom.store.serialize import record_from_json
 from sitroom.store.shared_reads import SharedReads
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another writer's transaction; longer than one document takes to store."""
 
 
-class SQLiteStore(SharedReads):
+class SQLiteStore(RecordIntake, SharedReads):
     """A :class:`~sitroom.store.base.Store` in one SQLite file (``":memory:"`` for a throwaway one)."""
 
     def __init__(self, path: str | Path, readonly: bool = False, migrations: list[Migration] | None = None) -> None:
@@ -115,14 +115,6 @@ class SQLiteStore(SharedReads):
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
-
-    def add_record(self, record: DocumentRecord) -> bool:
-        return self._add(record, None)
-
-    def import_record(self, data: dict[str, Any]) -> bool:
-        record = record_from_json(data, where=f"record {data.get('document', {}).get('id', '?')!r}")
-        # The stored JSON is what was read, so fields added by a newer extractor survive the trip.
-        return self._add(record, json.dumps(data, ensure_ascii=False))
 
     def _add(self, record: DocumentRecord, raw_json: str | None) -> bool:
         doc = record.document
