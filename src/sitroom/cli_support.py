@@ -277,10 +277,13 @@ def run_events(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(rows)
         return 0
-    table = Table("type", "modality", "source", "target", "date", "place", "sources", "evidence")
+    table = Table()
+    for name, width in (("type", 8), ("modality", 8), ("source", 10), ("target", 10), ("date", 7),
+                        ("place", 6), ("sources", 3), ("evidence", 20)):
+        table.add_column(name, min_width=width)
     for row in rows:
         table.add_row(*(_cell(row.get(k)) for k in
-                        ("type", "modality", "source", "target", "date", "place", "source_count")),
+                        ("type", "modality", "source", "target", "date_start", "place", "source_count")),
                       _cell(row.get("evidence"))[:120])
     out.print(table)
     return 0
@@ -294,7 +297,9 @@ def run_claims(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(rows)
         return 0
-    table = Table("speaker", "via", "stance", "kind", "text")
+    table = Table()
+    for name, width in (("speaker", 10), ("via", 6), ("stance", 6), ("kind", 8), ("text", 20)):
+        table.add_column(name, min_width=width)
     for row in rows:
         table.add_row(*(_cell(row.get(k)) for k in ("speaker", "via", "stance", "kind")),
                       _cell(row.get("text"))[:160])
