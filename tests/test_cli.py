@@ -128,3 +128,28 @@ def test_extract_streams_a_10000_line_jsonl_in_one_process(tmp_path: Path, capsy
     assert code == 0 and "10000 read" in err
     ids = [json.loads(line)["document"]["id"] for line in out_file.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"n{i}" for i in range(10_000)]
+
+
+def test_fact_listings_corrections_and_exports(corpus: Path, tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "f.db")
+    run(capsys, "ingest", "--quiet", "--db", db, str(corpus))
+    code, out, _ = run(capsys, "events", "--db", db, "--json")
+    events = json.loads(out)
+    assert code == 0 and any(e["type"] == "AGREE" or e["type"] == "SUPPORT" for e in events)
+    code, out, _ = run(capsys, "events", "--db", db)
+    assert code == 0 and "type" in out and "evidence" in out
+    code, out, _ = run(capsys, "claims", "--db", db, "--stance", "deny", "--json")
+    denials = json.loads(out)
+    assert code == 0 and any("combat" in c["text"] for c in denials)
+    code, out, _ = run(capsys, "claims", "--db", db, "--stance", "deny")
+    assert code == 0 and "deny" in out
+    code, _, _ = run(capsys, "contradictions", "--db", db, "--json")
+    assert code == 0
+    code, _, err = run(capsys, "actors", "rename", "--db", db, "Volkov Group", "Volkov PMC")
+    assert code == 0 and "1 actor(s) changed" in err
+    assert "Volkov PMC" in (tmp_path / "f.db.overrides.yaml").read_text(encoding="utf-8")
+    graphml = tmp_path / "g.graphml"
+    code, _, _ = run(capsys, "export", "--db", db, "--format", "graphml", "--out", str(graphml))
+    assert code == 0 and "<graphml" in graphml.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "export", "--db", db, "--format", "parquet")
+    assert code == 2 and "parquet is binary" in err
