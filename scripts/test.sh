@@ -15,4 +15,6 @@ echo "== pytest" >&2
 if source scripts/pg.sh start; then
   trap 'bash scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT
 fi
+# Ray is installed by setup (the `ray` extra): run the Ray engine tests too (about 45 s)
+if .venv/bin/python -c "import ray" 2>/dev/null; then export SITROOM_TEST_RAY=1; fi
 .venv/bin/python -m pytest "$@"

@@ -192,3 +192,22 @@ def test_ray_engine_gives_the_same_tables(inputs: list[str], tmp_path: Path, bat
     assert {t: read_table(out, t).num_rows for t in TABLE_NAMES} == {t: read_table(done, t).num_rows
                                                                       for t in TABLE_NAMES}
     assert list((out / "_ray").glob("session_*/logs")), "Ray's temp and log folders are under the output"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("SITROOM_TEST_RAY") != "1",
+                    reason="Ray start-up takes ~10 s a run: set SITROOM_TEST_RAY=1 (needs pip install 'sitroom[ray]')")
+def test_ray_engine_resumes_after_an_interrupted_run(inputs: list[str], tmp_path: Path,
+                                                     expected: dict[str, dict[str, Any]]) -> None:
+    out = tmp_path / "ray-resume"
+
+    def crash(n: int) -> None:
+        raise KeyboardInterrupt  # the driver dies once the first shard is written
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(inputs, out, engine="ray", workers=2, shard_size=2, progress=crash)
+    finished = len(finished_shards(out))
+    assert 1 <= finished < 3
+    summary = run_batch(inputs, out, engine="ray", workers=2, shard_size=2)
+    assert (summary.shards_done, summary.shards_skipped) == (3 - finished, finished)
+    assert {r["document"]["id"]: r for r in iter_batch_records(out)} == expected
