@@ -13,11 +13,16 @@ from collections.abc import Sequence
 from sitroom.resolve.identity import actor_key, key_name, normalise_name
 from sitroom.resolve.overrides import MANUAL, parse_code
 from sitroom.store import sqlite_read as read
+from sitroom.store.actor_sql import refresh_actors_sql
 from sitroom.store.crossdoc_facts import _marks
 
 # --- actor overrides ----------------------------------------------------------------------------------
 
 _KIND_CLASS = {"organization": "org", "group": "org", "other": "org"}
+
+
+_REFRESH_ACTOR = refresh_actors_sql("id = ?")
+"""Both backends accept ``?`` here: PostgreSQL runs this module through QmarkConnection."""
 
 
 def _kind_class(kind: str) -> str:
@@ -107,7 +112,7 @@ def split_actor(conn: sqlite3.Connection, target: int, alias: str) -> list[int]:
     for actor_id in (target, new):
         _rebuild_aliases_and_attrs(conn, actor_id)
         _recount(conn, actor_id)
-    conn.executemany(write_refresh_sql(), [(target,), (new,)])
+    conn.executemany(_REFRESH_ACTOR, [(target,), (new,)])
     return [target, new]
 
 
@@ -149,13 +154,6 @@ def _rebuild_aliases_and_attrs(conn: sqlite3.Connection, actor_id: int) -> None:
             f"INSERT INTO actor_attrs (actor_id, attr, value, count) SELECT ?1, '{attr}', {attr},"
             f" count(DISTINCT doc_id) FROM doc_entities WHERE actor_id = ?1 AND {attr} IS NOT NULL GROUP BY {attr}",
             (actor_id,))
-
-
-def write_refresh_sql() -> str:
-    """The statement that recomputes an actor's display name and majority attributes (sqlite_write)."""
-    from sitroom.store import sqlite_write
-
-    return sqlite_write._REFRESH_ACTOR
 
 
 def docs_of_actors(conn: sqlite3.Connection, actor_ids: Sequence[int]) -> list[str]:

@@ -33,9 +33,10 @@ class Migration:
     sql: str
 
 
-def load_migrations() -> list[Migration]:
-    """The packaged migrations in version order (they must be numbered 1, 2, 3 ... without gaps)."""
-    folder = resources.files("sitroom.store") / "migrations"
+def load_migrations(folder_name: str = "migrations") -> list[Migration]:
+    """The packaged migrations in ``store/<folder_name>`` in version order (numbered 1, 2, 3 ... without
+    gaps): ``migrations`` for SQLite, ``migrations_pg`` for PostgreSQL."""
+    folder = resources.files("sitroom.store") / folder_name
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)

@@ -9,13 +9,12 @@ advisory lock so two processes opening a new store at once do not both create it
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from importlib import resources
 from typing import Any
 
 import psycopg
 
 from sitroom.errors import SchemaTooNew, StoreError
-from sitroom.store.migrate import _NAME, Migration
+from sitroom.store.migrate import Migration, load_migrations
 
 _LOCK_ID = 0x5177_0001
 """pg_advisory_xact_lock key for migrating (any constant unlikely to be used by others)."""
@@ -23,17 +22,7 @@ _LOCK_ID = 0x5177_0001
 
 def load_pg_migrations() -> list[Migration]:
     """The packaged PostgreSQL migrations in version order, numbered 1, 2, 3 ... without gaps."""
-    folder = resources.files("sitroom.store") / "migrations_pg"
-    found = []
-    for entry in folder.iterdir():
-        match = _NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), entry.name.removesuffix(".sql"), entry.read_text("utf-8")))
-    found.sort(key=lambda m: m.version)
-    for expected, migration in enumerate(found, start=1):
-        if migration.version != expected:
-            raise StoreError(f"migration {migration.name} is out of sequence (expected number {expected:04d})")
-    return found
+    return load_migrations("migrations_pg")
 
 
 def schema_version(conn: psycopg.Connection[Any]) -> int:

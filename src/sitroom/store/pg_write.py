@@ -21,8 +21,7 @@ import psycopg
 from sitroom.records import DocumentRecord, Entity
 from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
-
-ACTOR_ATTRS = ("kind", "country", "sector", "code", "role")
+from sitroom.store.actor_sql import ACTOR_ATTRS, refresh_actors_sql
 
 
 @dataclass(frozen=True)
@@ -183,19 +182,7 @@ def update_actors(conn: psycopg.Connection[Any], tallies: dict[int, _ActorTally]
     conn.execute(_REFRESH_ACTORS, [order])
 
 
-def _best(attr: str) -> str:
-    return (f"COALESCE((SELECT value FROM actor_attrs WHERE actor_id = actors.id AND attr = '{attr}'"
-            f" ORDER BY count DESC, value LIMIT 1), {attr})")
-
-
-# Same choice as the SQLite writer: the display name is the form resolvers most often chose as the
-# entity name, then the longest, then the most mentioned; each attribute is the majority value.
-_REFRESH_ACTORS = (
-    "UPDATE actors SET name = COALESCE((SELECT alias FROM actor_aliases WHERE actor_id = actors.id"
-    " ORDER BY name_count DESC, length(alias) DESC, count DESC, alias LIMIT 1), name), "
-    + ", ".join(f"{attr} = {_best(attr)}" for attr in ACTOR_ATTRS)
-    + " WHERE id = ANY(%s)"
-)
+_REFRESH_ACTORS = refresh_actors_sql("id = ANY(%s)")
 
 
 # --- facts --------------------------------------------------------------------------------------

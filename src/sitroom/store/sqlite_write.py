@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from sitroom.records import DocumentRecord, Entity
 from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
+from sitroom.store.actor_sql import ACTOR_ATTRS, refresh_actors_sql
 
-ACTOR_ATTRS = ("kind", "country", "sector", "code", "role")
 EVENT_COLUMNS = ("doc_id, id, type, mode, modality, date_text, date_start, date_end, place, claim, confidence,"
                  " trigger_start, trigger_end, evidence_start, evidence_end, evidence_text, day_first, day_last")
 
@@ -136,20 +136,7 @@ def _update_actors(conn: sqlite3.Connection, tallies: dict[int, _ActorTally], pu
     conn.executemany(_REFRESH_ACTOR, [(actor_id,) for actor_id in tallies])
 
 
-def _best(attr: str) -> str:
-    return (f"COALESCE((SELECT value FROM actor_attrs WHERE actor_id = actors.id AND attr = '{attr}'"
-            f" ORDER BY count DESC, value LIMIT 1), {attr})")
-
-
-# The display name is the form resolvers most often chose as the entity name, then the longest
-# (the full form: "Wagner Group" over "Wagner"), then the most mentioned; each attribute is the
-# value most documents gave.
-_REFRESH_ACTOR = (
-    "UPDATE actors SET name = COALESCE((SELECT alias FROM actor_aliases WHERE actor_id = actors.id"
-    " ORDER BY name_count DESC, length(alias) DESC, count DESC, alias LIMIT 1), name), "
-    + ", ".join(f"{attr} = {_best(attr)}" for attr in ACTOR_ATTRS)
-    + " WHERE id = ?"
-)
+_REFRESH_ACTOR = refresh_actors_sql("id = ?")
 
 
 def insert_events(conn: sqlite3.Connection, doc_id: str, record: DocumentRecord, known: set[str]) -> None:
