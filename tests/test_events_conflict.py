@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from events_helpers import names
 from sitroom.records import DocumentRecord, Event
 
 Extract = Callable[..., DocumentRecord]
@@ -20,10 +21,6 @@ def first(record: DocumentRecord, type_: str | None = None) -> Event:
 
 def sectors(record: DocumentRecord, ids: list[str]) -> set[str | None]:
     return {e.sector for e in (record.entity(i) for i in ids) if e is not None}
-
-
-def names(record: DocumentRecord, ids: list[str]) -> list[str]:
-    return [e.name for e in (record.entity(i) for i in ids) if e is not None]
 
 
 def total_killed(record: DocumentRecord) -> int:

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from sitroom.records import DocumentRecord, Event
+from events_helpers import names, one, types
+from sitroom.records import DocumentRecord
 
 Extract = Callable[..., DocumentRecord]
 PUBLISHED = "2023-03-10"  # a Friday
@@ -21,20 +22,6 @@ PUBLISHED = "2023-03-10"  # a Friday
 
 def run(extract: Extract, text: str, published: str = PUBLISHED) -> DocumentRecord:
     return extract(text, published=published)
-
-
-def types(record: DocumentRecord) -> list[str]:
-    return [e.type for e in record.events]
-
-
-def names(record: DocumentRecord, ids: list[str]) -> list[str]:
-    return [e.name for e in (record.entity(i) for i in ids) if e is not None]
-
-
-def one(record: DocumentRecord, type_: str) -> Event:
-    found = [e for e in record.events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in record.events]
-    return found[0]
 
 
 # --- not events --------------------------------------------------------------------------------
