@@ -144,10 +144,38 @@ def test_generic_nominal_without_arguments_is_dropped(extract: Extract) -> None:
     assert not events_of(record, "ASSAULT")
 
 
-def test_no_publication_date_fallback(extract: Extract) -> None:
-    record = extract("Gunmen attacked a police station in Vell.", published=PUBLISHED)
+def test_undated_lead_event_takes_the_publication_date_marked(extract: Extract) -> None:
+    record = extract("Gunmen attacked a police station in Vell. Soldiers later arrested two men.",
+                     published=PUBLISHED)
+    lead = one(record, "ASSAULT")
+    assert lead.date is not None and lead.date.start == PUBLISHED and lead.date_fallback is True
+    assert lead.date.text == "" and lead.date.extractor == "events.publication-date"
+    assert lead.to_json()["date"]["fallback"] is True
+    later = one(record, "COERCE")  # not the lead: no date at all rather than a guess
+    assert later.date is None and later.date_fallback is False
+
+
+@pytest.mark.parametrize("text", [
+    "The Volkov Group could attack the port of Vell.",        # hypothetical
+    "The Volkov Group did not attack the port of Vell.",      # negated
+    "The Volkov Group plans to attack the port of Vell.",     # planned
+])
+def test_publication_date_only_for_done_events(extract: Extract, text: str) -> None:
+    record = extract(text, published=PUBLISHED)
+    assert record.events, text
+    assert all(e.date is None for e in record.events)
+
+
+def test_inferred_publication_date_is_not_used(extract: Extract) -> None:
+    record = extract("Gunmen attacked a police station in Vell. Talks were held in 2019.")
+    assert record.document.published_inferred
+    assert one(record, "ASSAULT").date is None
+
+
+def test_own_date_beats_the_publication_date(extract: Extract) -> None:
+    record = extract("Gunmen attacked a police station in Vell on 3 March 2021.", published=PUBLISHED)
     event = one(record, "ASSAULT")
-    assert event.date is None and event.date_fallback is False
+    assert event.date is not None and event.date.start == "2021-03-03" and event.date_fallback is False
 
 
 def test_unnamed_actor_gets_a_typed_entity(extract: Extract) -> None:

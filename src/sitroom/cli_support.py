@@ -282,11 +282,24 @@ def run_events(args: argparse.Namespace) -> int:
                         ("place", 6), ("sources", 3), ("evidence", 20)):
         table.add_column(name, min_width=width)
     for row in rows:
-        table.add_row(*(_cell(row.get(k)) for k in
-                        ("type", "modality", "source", "target", "date_start", "place", "source_count")),
+        table.add_row(*(_cell(row.get(k)) for k in ("type", "modality", "source", "target")),
+                      event_date_cell(row),
+                      *(_cell(row.get(k)) for k in ("place", "source_count")),
                       _cell(row.get("evidence"))[:120])
     out.print(table)
+    if any(_from_publication(row) for row in rows):
+        out.print("(pub.): the text states no date; the lead's event takes the publication date")
     return 0
+
+
+def event_date_cell(row: dict[str, Any]) -> str:
+    """The event's date, marked "(pub.)" when it is the publication date, not a date in the text."""
+    start = _cell(row.get("date_start"))
+    return f"{start} (pub.)" if _from_publication(row) else start
+
+
+def _from_publication(row: dict[str, Any]) -> bool:
+    return bool(row.get("date_start")) and not row.get("date_text")
 
 
 def run_claims(args: argparse.Namespace) -> int:

@@ -177,7 +177,7 @@ class EventStep:
             claim=claim_id,
             extractor=self.extractor,
         )
-        dated = event_date(ctx, trigger.start_char, spans, trigger.head)
+        dated = event_date(ctx, trigger.start_char, spans, trigger.head, modality)
         event.date, event.date_fallback = dated.date, dated.fallback
         event.place = self._geocoded(ctx, self._place(ctx, cand, sources.places + targets.places, spans,
                                                       set(event.source) | set(event.target)), spans)
@@ -371,7 +371,8 @@ def _is_headline(trigger: Trigger) -> bool:
 
 
 def _has_arguments(event: Event) -> bool:
-    return bool(event.source or event.target or event.place or event.date or event.quantities
+    own_date = event.date is not None and not event.date_fallback  # a date from elsewhere says nothing of it
+    return bool(event.source or event.target or event.place or own_date or event.quantities
                 or any(v for v in event.casualties.to_json().values()))
 
 
@@ -380,7 +381,7 @@ def _confidence(event: Event, trigger: Trigger) -> float:
     score = 0.4
     score += 0.15 if event.source else 0.0
     score += 0.1 if event.target else 0.0
-    score += 0.1 if event.date else 0.0
+    score += 0.1 if event.date and not event.date_fallback else 0.0
     score += 0.1 if event.place else 0.0
     score += 0.05 if trigger.kind != "noun" else 0.0
     return round(min(score, 0.9), 2)

@@ -16,6 +16,13 @@ Karesia. Gunmen ambushed ..."). When an event's own sentence states no date, the
 its paragraph is used, with ``Event.date_fallback = True`` because it comes from outside the
 sentence. Only date-first headers count: a wire dateline heads a story, whose paragraphs tell
 events of many days.
+
+A report's lead tells its newest happening: an event in the document's first sentence that states
+no date of its own, told as done (asserted, reported or alleged, not planned, hypothetical, negated
+or denied), takes the publication date, again with ``date_fallback = True``, and a date whose
+``extractor`` is ``events.publication-date`` and whose evidence is the empty span at offset 0 (the
+date is not written in the text). An inferred publication date is never used this way: it was read
+from the text's own years and would only echo them.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ DEADLINE_WORDS = {"by", "until", "till", "til", "pending"}
 SUBORDINATE_LINKS = {"after", "before", "since", "following", "until", "when", "once"}
 """First words of clauses that tell another happening ("after clashes left seven dead on Friday")."""
 HEADER_DASH = re.compile(r"\s*[-\u2013\u2014]{1,2}\s")
+DONE_MODALITIES = {"asserted", "reported", "alleged"}
+"""Modalities of an event told as having happened: only those may take the publication date."""
+PUBLICATION_EXTRACTOR = "events.publication-date"
 
 
 @dataclass(frozen=True)
@@ -47,9 +57,11 @@ class EventDate:
     fallback: bool = False
 
 
-def event_date(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Token) -> EventDate:
+def event_date(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Token,
+               modality: str = "asserted") -> EventDate:
     """The event's date: in its spans (deadlines, datelines, subordinate clauses skipped), else
-    the date heading its paragraph (marked as a fallback)."""
+    the date heading its paragraph, else, for a done event in the lead, the publication date (both
+    marked as a fallback)."""
     blocked = _blocked_spans(ctx, head)
     found = date_for(ctx, trigger_char, spans, head, accept=lambda d: not _blocked(ctx, d, blocked, head))
     if found is not None:
@@ -57,7 +69,23 @@ def event_date(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Tok
     header = paragraph_header_date(ctx, trigger_char)
     if header is not None and not any(span.contains(header.evidence.start, header.evidence.end) for span in spans):
         return EventDate(header, fallback=True)
+    published = lead_publication_date(ctx, trigger_char, modality)
+    if published is not None:
+        return EventDate(published, fallback=True)
     return EventDate(None)
+
+
+def lead_publication_date(ctx: Context, trigger_char: int, modality: str) -> DateRef | None:
+    """The publication date for a done event in the document's first sentence (None otherwise)."""
+    document = ctx.record.document
+    if not document.published or document.published_inferred or modality not in DONE_MODALITIES:
+        return None
+    if not ctx.record.sentences or trigger_char >= ctx.record.sentences[0].end:
+        return None
+    day = document.published[:10]
+    granularity = {4: "year", 7: "month", 10: "day"}.get(len(day), "unknown")
+    return DateRef(text="", start=day, end=day, granularity=granularity, evidence=ctx.span(0, 0),
+                   relative=True, extractor=PUBLICATION_EXTRACTOR)
 
 
 def _blocked_spans(ctx: Context, head: Token) -> list[CharSpan]:
