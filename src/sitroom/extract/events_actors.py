@@ -411,8 +411,7 @@ def _untyped_name_place(ctx: Context, prep: Token, pobj: Token) -> str | None:
     """
     if prep.lower_ not in LOCATIVE_PREPS or pobj.pos_ != "PROPN":
         return None
-    start, end = phrase_chars(pobj)
-    entity = ctx.entity_at(start, end)
+    entity = entity_at_name(ctx, pobj)
     if entity is None or entity.sector is not None:
         return None
     if entity.kind in ("organization", "other"):
@@ -436,25 +435,49 @@ def place_of_phrase(ctx: Context, token: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             names = [c for c in child.children if c.dep_ == "pobj"]
         for name in names:
-            start, end = phrase_chars(name)
-            entity = ctx.entity_at(start, end)
+            entity = entity_at_name(ctx, name)
             if entity is not None and entity.kind != "person":
                 return entity.id
     return None
 
 
+def entity_at_name(ctx: Context, token: Token) -> Entity | None:
+    """The entity named by the phrase headed by ``token``, read before any bracket: in
+    "Seme (Toeni, Sourou)" the village is the place, not a name of its qualifier (which the parser
+    may even make the head, "Seme" then a compound of "Toeni")."""
+    start, end = phrase_chars(token)
+    bracket = ctx.text.find("(", start, end)
+    if bracket > start:
+        before = ctx.entity_at(start, bracket)
+        if before is not None:
+            return before
+    own = ctx.entity_at(token.idx, token.idx + len(token.text))
+    return own if own is not None else ctx.entity_at(start, end)
+
+
 def first_place_in(ctx: Context, start: int, end: int, exclude: set[str] | None = None) -> str | None:
-    """The first place entity in the span; a country only when there is no place."""
+    """The first place entity in the span; a country only when there is no place. A place written
+    as where someone comes from ("locals from Vell ... clashed in Tamsa") yields to one that is not."""
     country: str | None = None
+    origin: str | None = None
     for mention in ctx.mentions_in(start, end):
         entity = ctx.entity_of_mention(mention)
         if entity is None or (exclude and entity.id in exclude):
             continue
         if entity.kind == "place":
-            return entity.id
+            if not _after_from(ctx.text, mention.start):
+                return entity.id
+            origin = origin or entity.id
         if entity.kind == "country" and country is None:
             country = entity.id
-    return country
+    return origin or country
+
+
+def _after_from(text: str, start: int) -> bool:
+    """True when the name follows "from" ("people from Vell", "came from the town of Vell")."""
+    words = text[max(0, start - 24):start].lower().split()
+    return bool(words) and ("from" in words[-1:] or words[-3:-1] == ["from", "the"]
+                            or (len(words) >= 3 and words[-3] == "from" and words[-1] == "of"))
 
 
 QUALIFIER_REACH = 60

@@ -272,6 +272,9 @@ def _objects(verb: Token) -> list[Token]:
         objs.extend(p for prep in obj.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    # a garbled clause ("staged a protest and prevent access ...") can leave the event noun an
+    # "nmod" inside the object the parser chose: tried last, after every real object
+    objs.extend(n for o in objs if o.dep_ == "dobj" for n in o.children if n.dep_ == "nmod" and n.i < o.i)
     return objs
 
 

@@ -280,7 +280,7 @@ def _qualify(ctx: Context, mention: Mention, context: GeoContext) -> _Qualified 
         return None
     if _names_unknown_state(ctx, qualifier):
         return _Qualified(context, unknown=True)
-    within = tuple(p for p in (_container(n) for n in qualifier.names) if p is not None)
+    within = _containers(mention.text, qualifier.names, context)
     if not within:
         return None
     trusted = qualifier.strict and len(qualifier.names) == 2
@@ -301,12 +301,32 @@ def _hierarchy_fallback(ctx: Context, mention: Mention, context: GeoContext) -> 
     return next(iter(context.within[::-1]), None)
 
 
-def _container(name: str) -> Place | None:
-    """The country or admin unit a qualifier names (towns do not qualify other names)."""
-    candidates = [p for p in geo_index().lookup(name) if p.feature in ("country", "admin1", "admin2")]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: FEATURE_PRIOR[c.feature])
+CONTAINER_FEATURES = ("country", "admin1", "admin2")
+
+
+def _containers(subject: str, names: tuple[str, ...] | list[str], context: GeoContext) -> tuple[Place, ...]:
+    """The country or admin unit each qualifier name stands for (towns do not qualify other names).
+
+    A name many countries use for a unit (``Comoe``: a province of Burkina Faso, a district of
+    Ivory Coast) is read in the one country where most of the written hierarchy exists: the
+    qualified name itself, the other qualifier names, and the document's countries each count one.
+    """
+    options = [[p for p in geo_index().lookup(n) if p.feature in CONTAINER_FEATURES] for n in names]
+    countries = {p.country for found in options for p in found if p.country}
+    if not countries:
+        return ()
+    written = [subject, *names]
+    support = {c: sum(any(p.country == c for p in geo_index().lookup(n)) for n in written)
+               + int(c in context.countries) for c in countries}
+    prior = {c: max(FEATURE_PRIOR[p.feature] for found in options for p in found if p.country == c)
+             for c in countries}
+    home = max(sorted(countries), key=lambda c: (support[c], prior[c]))
+    out = []
+    for found in options:
+        if found:
+            same = [p for p in found if p.country == home]
+            out.append(max(same or found, key=lambda p: FEATURE_PRIOR[p.feature]))
+    return tuple(out)
 
 
 def _names_unknown_state(ctx: Context, qualifier: Qualifier) -> bool:
