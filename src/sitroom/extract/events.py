@@ -1,11 +1,12 @@
 """Event step: PLOVER events with actors, modality, date, place, quantities and casualties.
 
 For each sentence: detect triggers (:mod:`events_detect`), merge casualty verbs into the attack
-they report ("ambushed a convoy, killing 12" is one ASSAULT with 12 killed), find actor tokens
+they report ("ambushed a convoy, killing 12" is one ASSAULT with 12 killed; :mod:`events_candidates`),
+find actor tokens
 (:mod:`events_roles`) and map them to entities (:mod:`events_actors`), read modality
 (:mod:`events_modality` plus the containing claim), then attach date, place, quantities and
 casualties. PLOVER rules that need actors and modality are in :mod:`events_labels`; one event per act in
-:mod:`events_merge` and :mod:`events_cleanup`. Decided here:
+:mod:`events_merge`, :mod:`events_repeats` and :mod:`events_cleanup`. Decided here:
 
 * violence by demonstrators is a riot, and so is the demonstration it happens in
   (:mod:`events_riots`).
@@ -17,7 +18,6 @@ author ("I agree") are skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
@@ -38,6 +38,7 @@ from sitroom.extract.events_attach import (
     quantities_in,
     subtree_span,
 )
+from sitroom.extract.events_candidates import Candidate, candidates_in, scope_tokens
 from sitroom.extract.events_casualties import casualty_counts, fields_for
 from sitroom.extract.events_cleanup import (
     drop_headline_echoes,
@@ -45,37 +46,22 @@ from sitroom.extract.events_cleanup import (
     target_reacted_events,
 )
 from sitroom.extract.events_dating import event_date
-from sitroom.extract.events_detect import Trigger, find_triggers, names_its_maker
+from sitroom.extract.events_detect import Trigger, names_its_maker
 from sitroom.extract.events_labels import final_label, renounced_violence
 from sitroom.extract.events_lexicon import Label, Lexicon, load_lexicon
-from sitroom.extract.events_merge import elaboration_host, is_setting, pledged_retreats, promise_contents
 from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
+from sitroom.extract.events_repeats import store_event
 from sitroom.extract.events_riots import mark_riots
 from sitroom.extract.events_roles import roles_for
 from sitroom.records import Casualties, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PURE_CASUALTY_LEMMAS = {"kill", "wound", "injure", "die", "murder"}
-"""Verbs that only report the toll of an attack; merged into a nearby attack trigger."""
 STATE_ACTS = {"SANCTION", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT",
               "CONCEDE", "AID", "COOPERATE"}
 """Acts only governments perform: a place named as their subject is metonymy for its government."""
 SUSPECTED = {"suspected", "alleged", "presumed", "purported"}
-ORPHAN_WINDOW = 2
-"""Sentences back that a subject-less casualty clause ("Three people were killed") may attach to."""
-
-
-@dataclass
-class _Candidate:
-    trigger: Trigger
-    merged: list[Trigger] = field(default_factory=list)
-    counted: set[int] = field(default_factory=set)
-    """Casualty words this candidate's toll was read from."""
-    others: list[Token] = field(default_factory=list)
-    """Heads of the sentence's other events: their clauses tell their own tolls."""
 
 
 class EventStep:
@@ -98,9 +84,9 @@ class EventStep:
         counted: set[int] = set()  # casualty words already counted, so a toll is counted once
         reactions: list[tuple[Event, str]] = []
         for sent in ctx.doc.sents:
-            for candidate in self._candidates(sent):
+            for candidate in candidates_in(sent, self.lexicon):
                 event = self._event(ctx, candidate, counted)
-                if event is not None and self._add(ctx, event, candidate):
+                if event is not None and store_event(ctx, event, candidate):
                     counted.update(candidate.counted)
                     reactions.extend(self._reaction(event, candidate.trigger))
         target_reacted_events(ctx, reactions)
@@ -120,25 +106,9 @@ class EventStep:
 
     # detection -------------------------------------------------------------------------------
 
-    def _candidates(self, sent: SpacySpan) -> list[_Candidate]:
-        triggers = [t for t in find_triggers(sent, self.lexicon) if not _author_voice(t)]
-        promised = promise_contents(triggers, self.lexicon) + pledged_retreats(triggers)
-        verb_heads = {t.head.i for t in triggers if t.kind != "noun"}
-        triggers = [t for t in triggers if t not in promised and not is_setting(t, verb_heads)]
-        candidates = [_Candidate(t) for t in triggers]
-        for cand in list(candidates):
-            host = _casualty_host(cand.trigger, candidates) or _elaborated(cand.trigger, candidates)
-            if host is not None:
-                host.merged.append(cand.trigger)
-                candidates.remove(cand)
-        for cand in candidates:
-            cand.others = [c.trigger.head for c in candidates
-                           if c is not cand and c.trigger.kind not in ("noun", "agent")]
-        return candidates
-
     # building ---------------------------------------------------------------------------------
 
-    def _event(self, ctx: Context, cand: _Candidate, counted: set[int]) -> Event | None:
+    def _event(self, ctx: Context, cand: Candidate, counted: set[int]) -> Event | None:
         trigger = cand.trigger
         if is_recommendation(trigger.head):
             return None  # "ECOWAS should lift the closures": advice, not an act
@@ -204,7 +174,7 @@ class EventStep:
             found -= {"negated", "planned", "hypothetical", "reported"}
         return strongest(found), claim.id if claim is not None else None
 
-    def _place(self, ctx: Context, cand: _Candidate, actor_places: list[str], spans: list[CharSpan],
+    def _place(self, ctx: Context, cand: Candidate, actor_places: list[str], spans: list[CharSpan],
                exclude: set[str]) -> str | None:
         holders = [cand.trigger.head] + ([cand.trigger.obj] if cand.trigger.obj is not None else [])
         holders += [t.head for t in cand.merged]
@@ -234,7 +204,7 @@ class EventStep:
         wide = spans[-1]
         return coarser_geocoded_place(ctx, entity.id, wide.start, wide.end) or place
 
-    def _quantities(self, ctx: Context, event: Event, cand: _Candidate, spans: list[CharSpan]) -> None:
+    def _quantities(self, ctx: Context, event: Event, cand: Candidate, spans: list[CharSpan]) -> None:
         for span in spans:
             found = quantities_in(ctx, span)
             if not found:
@@ -245,112 +215,18 @@ class EventStep:
                     quantity.about = _quantity_owner(ctx, cand, quantity.span.start, event)
             return
 
-    def _casualties(self, cand: _Candidate, counted: set[int], event_type: str) -> Casualties:
-        scope = _scope_tokens(cand)
+    def _casualties(self, cand: Candidate, counted: set[int], event_type: str) -> Casualties:
+        scope = scope_tokens(cand)
         trial = set(counted)  # committed only when the event is kept (see __call__)
         counts = casualty_counts(cand.trigger.head, self.lexicon, scope, trial, fields_for(event_type))
         cand.counted = trial - counted
         return Casualties(**counts)
 
-    def _add(self, ctx: Context, event: Event, cand: _Candidate) -> bool:
-        """Store the event (or add its toll to the attack it reports); False when it is dropped."""
-        if _is_orphan_toll(cand, event) and _attach_to_previous(ctx, event):
-            return True
-        if _is_anaphoric(cand.trigger, event, ctx.record.events):
-            return False
-        if _claims_told_event(cand.trigger, event, ctx.record.events):
-            return False
-        event.id = ctx.new_id("v")
-        ctx.record.events.append(event)
-        return True
-
 
 # helpers ----------------------------------------------------------------------------------------
 
 
-def _author_voice(trigger: Trigger) -> bool:
-    """"I agree with ...": the author's opinion, not an event between actors."""
-    subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(s.lower_ == "i" for s in subjects)
-
-
-def _is_pure_casualty(trigger: Trigger) -> bool:
-    return trigger.kind == "verb" and trigger.head.lemma_.lower() in PURE_CASUALTY_LEMMAS
-
-
-def _casualty_host(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate | None:
-    """The attack a pure casualty verb reports the toll of, when they are syntactically linked."""
-    if not _is_pure_casualty(trigger):
-        return None
-    head = trigger.head
-    first = head
-    while first.dep_ == "conj" and first.head != first:  # "killing 12 and wounding 20": the first verb's links
-        first = first.head
-    for cand in candidates:
-        other = cand.trigger
-        if other is trigger or other.label.type != "ASSAULT":
-            continue
-        if _is_pure_casualty(other) and other.start_char > trigger.start_char:
-            continue  # "killed 3 and wounded 5": the first one hosts
-        linked = any(h.head == other.head or other.head.head == h
-                     or any(c == other.head for c in h.children if c.dep_ in ("nsubj", "nsubjpass"))
-                     for h in {head, first})
-        if linked or _participle_of(first, other.head, {c.trigger.head.i for c in candidates}):
-            return cand
-    return None
-
-
-PARTICIPLE_CLIMB = 4
-CLIMBED = {"advcl", "relcl", "ccomp", "dobj", "pobj", "prep"}
-"""Clauses a "killing four people" participle may sit below its attack ("bombed a village that
-the army says shelters rebels, killing four"): the parser hangs it on the nearest verb."""
-
-
-def _participle_of(verb: Token, attack: Token, trigger_heads: set[int]) -> bool:
-    """A casualty participle whose chain of non-event clauses leads up to the attack verb."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
-        return False
-    current = verb.head
-    for _ in range(PARTICIPLE_CLIMB):
-        if current == attack:
-            return True
-        if current.i in trigger_heads or current.dep_ not in CLIMBED or current.head == current:
-            return False
-        current = current.head
-    return current == attack
-
-
-def _elaborated(trigger: Trigger, candidates: list[_Candidate]) -> _Candidate | None:
-    host = elaboration_host(trigger, [c.trigger for c in candidates])
-    return next((c for c in candidates if c.trigger is host), None)
-
-
-def _scope_tokens(cand: _Candidate) -> list[Token]:
-    """Tokens whose casualty words count for this event: its subtree and the merged triggers'."""
-    heads = [cand.trigger.head] + [t.head for t in cand.merged]
-    own = {h.i for h in heads}
-    # "killed two policemen who shot dead a woman": the relative clause's killing is its own event
-    # an event whose clause holds this one ("imposed a curfew after clashes left seven dead") blocks nothing
-    blocked = {t.i for other in cand.others if other.i not in own and not _dominates(other, heads)
-               for t in other.subtree}
-    seen: dict[int, Token] = {}
-    for head in heads:
-        for token in head.subtree:
-            if token.i not in blocked or token.i in own:
-                seen[token.i] = token
-        seen[head.i] = head
-    if cand.trigger.kind == "noun" and cand.trigger.head.dep_ in ("nsubj", "nsubjpass"):
-        verb = cand.trigger.head.head  # "clashes resulted in one dead"; "the raid left five dead"
-        for token in verb.subtree:
-            seen.setdefault(token.i, token)
-    return [seen[i] for i in sorted(seen)]
-
-
-def _dominates(other: Token, heads: list[Token]) -> bool:
-    return any(other == h or other in h.ancestors for h in heads)
-
-
-def _quantity_owner(ctx: Context, cand: _Candidate, char: int, event: Event) -> str | None:
+def _quantity_owner(ctx: Context, cand: Candidate, char: int, event: Event) -> str | None:
     """The actor a quantity in the event's clause describes, when clear."""
     trigger = cand.trigger
     if trigger.obj is not None:
@@ -387,59 +263,3 @@ def _confidence(event: Event, trigger: Trigger) -> float:
     return round(min(score, 0.9), 2)
 
 
-def _is_anaphoric(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
-    """"the visit", "since the coup" with no actors of their own refer back to a told event."""
-    if trigger.kind != "noun" or event.source or event.target:
-        return False
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.head.children)
-    return definite and any(e.type == event.type for e in earlier)
-
-
-def _is_orphan_toll(cand: _Candidate, event: Event) -> bool:
-    """"Three people were killed.": a toll with no perpetrator, likely of the attack just told."""
-    return _is_pure_casualty(cand.trigger) and not event.source
-
-
-def _attach_to_previous(ctx: Context, event: Event) -> bool:
-    here = ctx.sentence_index(event.trigger.start)
-    for previous in reversed(ctx.record.events):
-        if here - ctx.sentence_index(previous.trigger.start) > ORPHAN_WINDOW:
-            return False
-        if previous.type == "ASSAULT" and _same_footing(previous.modality, event.modality):
-            _add_casualties(previous.casualties, event.casualties)
-            return True
-    return False
-
-
-ATTESTED = {"asserted", "reported", "alleged"}
-
-
-def _same_footing(first: str, second: str) -> bool:
-    """A toll attributed to a source ("military sources said 30 were killed") still belongs to the
-    attack the text asserts, and so does the toll of an attack whose author is only alleged
-    ("Suspected rebels ambushed a convoy. Three soldiers were killed."); a hypothetical or denied
-    toll belongs to no attack told as fact."""
-    return first == second or {first, second} <= ATTESTED
-
-
-def _claims_told_event(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
-    """"claimed responsibility for the assault", "had ordered the deployment": the claimer or the
-    one who gave the order joins the told act as a source."""
-    if trigger.head.lemma_.lower() not in ("claim", "order") or trigger.obj is None or not event.source:
-        return False
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.obj.children)
-    if trigger.head.lemma_.lower() == "order" and any(c.dep_ == "prep" for c in trigger.obj.children):
-        return False  # "ordered the arrest of two reporters": a new act, told with its own patient
-    previous = next((e for e in reversed(earlier) if e.type == event.type and e.modality in ATTESTED), None)
-    if not definite or previous is None:
-        return False
-    previous.source.extend(s for s in event.source if s not in previous.source)
-    previous.target = [t for t in previous.target if t not in previous.source]
-    return True
-
-
-def _add_casualties(into: Casualties, extra: Casualties) -> None:
-    for name in ("killed", "injured", "arrested", "abducted"):
-        value = getattr(extra, name)
-        if value is not None:
-            setattr(into, name, (getattr(into, name) or 0) + value)
