@@ -1,13 +1,22 @@
 """Deciding between gazetteer candidates for one name: the score, containment, regions.
 
 See :mod:`sitroom.resolve.geocode` for the weights and why; this module holds the arithmetic so
-that the step module only reads the document.
+that the step module only reads the document. Two rules live here alone:
+
+- the document's local cluster (:func:`_cluster_adjustments`): when the caller passes the document's
+  other resolved places (``GeoContext.places``), a town in the cluster they form beats a famous
+  namesake abroad (``London`` in a story about ``Laurel County, Ky.``), because the countries a
+  document "names" also come from people and organisations, whose codes are often inherited from
+  the very name being decided;
+- equal scores go to the unit of the larger country (``Florida``: the US state, not the Puerto Rican
+  municipality).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from sitroom.knowledge import lookup_city
@@ -22,6 +31,12 @@ NEARBY_BONUS = 1.5
 ALIAS_PENALTY = 2.0
 NEARBY_KM = 150.0
 QUALIFIER_BONUS = 8.0
+CLUSTER_BONUS = 1.5
+"""Added to the local bonus of a town both in a named admin1 unit and near a named place (the
+document's local cluster), when no candidate of the name is a state or country."""
+FOREIGN_PENALTY = 1.5
+"""Taken from a namesake in a country none of the document's other places lies in, when another
+namesake sits in the document's local cluster (``London`` beside ``Laurel County, Ky.``)."""
 DIRECTION_SHARE = 0.75
 """How far from the box's middle to its edge a directional region's point lies (0.5 = middle)."""
 VARIANT_SUFFIXES = frozenset({"province", "state", "region", "city", "county", "district", "governorate",
@@ -47,6 +62,10 @@ class GeoContext:
     trusted: bool = False
     """True for a bracketed hierarchy (``Seme (Toeni, Sourou)``): believed even when the document
     names no country, unlike one bracketed name (``Florida (AP)``)."""
+    places: tuple[Place, ...] = ()
+    """Every other place of the document as a first pass resolved it (countries, admin units, towns):
+    unlike ``countries``, which also holds the countries of people and organisations (often inherited
+    from the very name being decided), these say where the story is set."""
 
 
 def resolve_place(name: str, context: GeoContext) -> Place | None:
@@ -63,7 +82,47 @@ def resolve_place(name: str, context: GeoContext) -> Place | None:
         return None
     key = name_key(name)
     context = _without_own_admins(candidates, context)
-    return max(candidates, key=lambda c: score(c, context) - _alias_penalty(c, key))
+    adjust = _cluster_adjustments(candidates, context)
+    return max(candidates, key=lambda c: (score(c, context) - _alias_penalty(c, key) + adjust.get(c, 0.0),
+                                          _country_size(c)))
+
+
+def _cluster_adjustments(candidates: list[Place], context: GeoContext) -> dict[Place, float]:
+    """Let a coherent local cluster beat a famous namesake abroad (see the module docstring).
+
+    A town in the cluster (in an admin1 unit the document names, near one of its places, and in the
+    country most of its places lie in: a stray ``Brent`` in London does not make a Canadian story
+    English) gets :data:`CLUSTER_BONUS`; then, if one does, every namesake in a country where none of the document's
+    other places lies loses :data:`FOREIGN_PENALTY`. A name that is also a state or country (``Wyoming``,
+    ``Georgia``) gets neither: the state is what a local story names far more often."""
+    if not context.places or any(c.feature in ("country", "admin1") for c in candidates):
+        return {}
+    settled = Counter(p.country for p in context.places if p.country)
+    main = max(settled.values(), default=0)
+    local = [c for c in candidates if settled[c.country or ""] == main and _in_cluster(c, context)]
+    if not local:
+        return {}
+    out = {c: CLUSTER_BONUS for c in local}
+    for candidate in candidates:
+        if candidate.country not in settled:
+            out[candidate] = out.get(candidate, 0.0) - FOREIGN_PENALTY
+    return out
+
+
+def _in_cluster(place: Place, context: GeoContext) -> bool:
+    """In an admin1 unit the document names and near one of its towns or counties."""
+    if place.feature not in ("city", "admin2") or not place.country or not place.admin1:
+        return False
+    return (place.country, place.admin1) in context.admins \
+        and any(distance_km(place, p) <= NEARBY_KM for p in context.near)
+
+
+def _country_size(place: Place) -> int:
+    """Tie-break between equal scores: the unit of the larger country. Admin units carry no
+    population, so ``Florida`` the US state and ``Florida`` the Puerto Rican municipality tie
+    whenever both countries are named; the larger state is the one news means far more often."""
+    box = geo_index().country(place.country)
+    return box.place.population if box else 0
 
 
 def _without_own_admins(candidates: list[Place], context: GeoContext) -> GeoContext:

@@ -170,6 +170,7 @@ class _Contribution:
     countries: frozenset[str]
     admins: frozenset[tuple[str, str]]
     near: tuple[Place, ...]
+    places: tuple[Place, ...] = ()
 
 
 class _ResolvedPlaces:
@@ -189,8 +190,9 @@ class _ResolvedPlaces:
         return cls({str(k): p for k, p in enumerate(resolved)})
 
     def without(self, entity_id: str | None) -> _Contribution:
-        near = tuple(p for k, p in self.places if k != entity_id and p.feature in ("city", "admin2"))
-        return _Contribution(self.countries.without(entity_id), self.admins.without(entity_id), near)
+        others = tuple(p for k, p in self.places if k != entity_id)
+        near = tuple(p for p in others if p.feature in ("city", "admin2"))
+        return _Contribution(self.countries.without(entity_id), self.admins.without(entity_id), near, others)
 
 
 def _admin_of(place: Place) -> list[tuple[str, str]]:
@@ -220,7 +222,8 @@ class _NamedPlaces:
         admins = self.admins.without(exclude)
         if resolved is None:
             return GeoContext(countries, admins, ())
-        return GeoContext(countries | resolved.countries, admins | resolved.admins, resolved.near)
+        return GeoContext(countries | resolved.countries, admins | resolved.admins, resolved.near,
+                          places=resolved.places)
 
 
 @lru_cache(maxsize=65536)
