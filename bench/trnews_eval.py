@@ -13,8 +13,8 @@ Reported over every gold toponym that has a gold point (unmatched = wrong):
 - ``recall``: matched / all (recognition);
 - ``accuracy among recognised``: correct / matched (geocoding alone);
 - the same split by gold feature class (country, admin, city, other) and for demonym toponyms
-  (``Turkish`` tagged as Turkey), which the mention step keeps as adjectives, not entities.
-  ``demonym-aware accuracy`` also counts a demonym as correct when a mention overlapping it carries
+  (``Turkish`` tagged as Turkey), which count when the document names the country (the demonym-links
+  step then adds them to its entity). ``demonym-aware accuracy`` also counts a demonym as correct when a mention overlapping it carries
   that country's code (``a Turkish policeman`` -> TUR) and the country's point is within 161 km.
 """
 
@@ -186,11 +186,12 @@ def print_errors(outcomes: list[Outcome], limit: int) -> None:
 
 
 def steps_to_geocode() -> list[Any]:
-    """The default steps up to geocoding: the later ones (relations, claims, events) neither make
-    nor move places, and skipping them keeps the run short and independent of their state."""
+    """The default steps up to geocoding, plus the demonym links (``Turkish`` -> Turkey): the others
+    (relations, claims, events) neither make nor move places, and skipping them keeps the run short
+    and independent of their state."""
     steps = default_steps()
     names = [step.name for step in steps]
-    return steps[: names.index("geocode") + 1]
+    return steps[: names.index("geocode") + 1] + [s for s in steps if s.name == "demonym-links"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -146,10 +146,18 @@ class Entity:
             "role": self.role,
             "affiliation": self.affiliation,
             "aliases": list(self.aliases),
-            "mentions": [m.span().to_json() for m in self.mentions],
+            "mentions": [_mention_json(m) for m in self.mentions],
             "geo": self.geo,
             "extractor": self.extractor,
         }
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    """``{start, end, text}``, plus ``label`` for a demonym linked to its country (not a name of it)."""
+    out = mention.span().to_json()
+    if mention.label == "DEMONYM":
+        out["label"] = mention.label
+    return out
 
 
 @dataclass

@@ -35,6 +35,7 @@ def default_steps() -> list[Step]:
     from sitroom.extract.relations import RelationStep
     from sitroom.extract.sentences import SentenceStep
     from sitroom.resolve.cluster import ResolveStep
+    from sitroom.resolve.demonym_links import DemonymLinkStep
     from sitroom.resolve.geocode import GeocodeStep
 
     return [
@@ -47,6 +48,7 @@ def default_steps() -> list[Step]:
         RelationStep(),
         ClaimStep(),
         EventStep(),
+        DemonymLinkStep(),
     ]
 
 

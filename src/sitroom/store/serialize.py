@@ -93,7 +93,8 @@ def _entity(d: dict[str, Any], text: str) -> Entity:
         start, end = int(m["start"]), int(m["end"])
         ent.mentions.append(Mention(
             start=start, end=end, text=m.get("text", text[start:end]), kind=ent.kind,
-            country=ent.country, sector=ent.sector, entity=ent.id,
+            country=ent.country, sector=ent.sector, entity=ent.id, label=str(m.get("label", "")),
+            is_name=not m.get("label"),
         ))
     return ent
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sitroom.records import DocumentRecord, Entity
+from sitroom.resolve.demonym_links import alias_mentions
 from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
 from sitroom.store.actor_sql import ACTOR_ATTRS, refresh_actors_sql
@@ -103,7 +104,7 @@ def _actor_id(conn: sqlite3.Connection, ent: Entity) -> int:
 def _tally(tally: _ActorTally, ent: Entity) -> None:
     tally.mentions += len(ent.mentions)
     tally.names[ent.name] += 1
-    tally.aliases.update(m.text for m in ent.mentions)
+    tally.aliases.update(m.text for m in alias_mentions(ent))  # not demonym links
     for alias in [ent.name, *ent.aliases]:
         tally.aliases[alias] += 0  # known form even when no mention used it verbatim
     for attr in ACTOR_ATTRS:
