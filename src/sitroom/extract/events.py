@@ -41,6 +41,7 @@ from sitroom.extract.events_attach import (
 from sitroom.extract.events_candidates import Candidate, candidates_in, scope_tokens
 from sitroom.extract.events_casualties import casualty_counts, fields_for
 from sitroom.extract.events_cleanup import (
+    drop_agent_echoes,
     drop_headline_echoes,
     release_after_detention,
     target_reacted_events,
@@ -93,6 +94,7 @@ class EventStep:
         release_after_detention(ctx)
         drop_headline_echoes(ctx)
         mark_riots(ctx)
+        drop_agent_echoes(ctx)
 
     def _reaction(self, event: Event, trigger: Trigger) -> list[tuple[Event, str]]:
         """(event, type of the event noun it reacts to) for "condemned the attack"."""

@@ -11,6 +11,10 @@
 * **Releases.** "Police detained 14 students ... All were released two days later": a release
   with no one named as releasing undoes the latest detention or abduction told just before it;
   its captors release, its captives are released.
+* **Actors' names as events.** "Angry protesters stormed the town hall": the noun "protesters"
+  implies a protest, but when a verb of the same sentence tells the protest itself (a riot, a
+  march, a blockade: any PROTEST of those protesters), that act is the event and the implied one is
+  dropped. "Demonstrators demanded his release" keeps both: the demand is not the protest.
 """
 
 from __future__ import annotations
@@ -78,3 +82,28 @@ def release_after_detention(ctx: Context) -> None:
                 event.source = list(earlier.source)
                 event.target = event.target or [t for t in earlier.target if t not in event.source]
                 break
+
+
+def drop_agent_echoes(ctx: Context) -> None:
+    """Drop a protest implied by its actors' name when the sentence tells their protest (runs after
+    :func:`sitroom.extract.events_riots.mark_riots`, which turns crowd violence into riots)."""
+    keep = []
+    for event in ctx.record.events:
+        if event.type == "PROTEST" and _is_agent_event(ctx, event) and any(
+                other is not event and other.type == "PROTEST" and not _is_agent_event(ctx, other)
+                and set(event.source) & set(other.source)
+                and ctx.sentence_index(other.trigger.start) == ctx.sentence_index(event.trigger.start)
+                for other in ctx.record.events):
+            continue
+        keep.append(event)
+    ctx.record.events[:] = keep
+
+
+def _is_agent_event(ctx: Context, event: Event) -> bool:
+    """The trigger lies inside a mention of the event's own source ("protesters" -> PROTEST)."""
+    for source in event.source:
+        entity = ctx.record.entity(source)
+        if entity is not None and any(m.start <= event.trigger.start and event.trigger.end <= m.end
+                                      for m in entity.mentions):
+            return True
+    return False

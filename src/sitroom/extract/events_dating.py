@@ -17,8 +17,8 @@ its paragraph is used, with ``Event.date_fallback = True`` because it comes from
 sentence. Only date-first headers count: a wire dateline heads a story, whose paragraphs tell
 events of many days.
 
-A report's lead tells its newest happening: an event in the document's first sentence that states
-no date of its own, told as done (asserted, reported or alleged, not planned, hypothetical, negated
+A report's lead tells its newest happening: an event of the main clause of the document's first
+sentence (:func:`in_main_clause`) that states no date of its own, told as done (asserted, reported or alleged, not planned, hypothetical, negated
 or denied), takes the publication date, again with ``date_fallback = True``, and a date whose
 ``extractor`` is ``events.publication-date`` and whose evidence is the empty span at offset 0 (the
 date is not written in the text). An inferred publication date is never used this way: it was read
@@ -69,10 +69,26 @@ def event_date(ctx: Context, trigger_char: int, spans: list[CharSpan], head: Tok
     header = paragraph_header_date(ctx, trigger_char)
     if header is not None and not any(span.contains(header.evidence.start, header.evidence.end) for span in spans):
         return EventDate(header, fallback=True)
-    published = lead_publication_date(ctx, trigger_char, modality)
+    published = lead_publication_date(ctx, trigger_char, modality) if in_main_clause(head) else None
     if published is not None:
         return EventDate(published, fallback=True)
     return EventDate(None)
+
+
+EMBEDDING_DEPS = {"pcomp", "relcl", "acl"}
+"""Links that embed an older or background act in the lead: "accuses X of arming the rebels"
+(pcomp), "the militia, which had attacked Vell" (relcl), "a group accused of torture" (acl)."""
+
+
+def in_main_clause(head: Token) -> bool:
+    """The trigger is the lead's news, not an act embedded below it: no link on its way up to the
+    sentence root is a prepositional, relative or adnominal clause."""
+    token = head
+    while token.head != token:
+        if token.dep_ in EMBEDDING_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 def lead_publication_date(ctx: Context, trigger_char: int, modality: str) -> DateRef | None:

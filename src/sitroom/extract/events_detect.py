@@ -241,8 +241,8 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
         return None  # "men armed with rifles" describes them; nobody armed them here
-    if label.type == "ASSAULT" and lemma == "strike" and not _objects(verb):
-        return None  # "workers struck" is a strike, "struck a convoy" an attack; keep only the latter
+    if label.type == "ASSAULT" and lemma == "strike" and (not _objects(verb) or verb.dep_ == "amod"):
+        return None  # "workers struck", "striking workers": a strike; "struck a convoy" an attack
     return Trigger(label, verb, [verb], "verb")
 
 

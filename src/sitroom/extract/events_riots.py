@@ -48,11 +48,13 @@ def mark_riots(ctx: Context) -> None:
 
 
 def _armed_vandalism(ctx: Context, events: list[Event]) -> None:
-    """"militants vandalized a health centre": destruction by an armed actor is no protest."""
+    """"militants vandalized a health centre": destruction by an armed actor is no protest, and
+    "soldiers blocked the road" is coercion, not a protest blockade."""
     for event in events:
-        if event.type == "PROTEST" and event.mode == "vandalize" and event.source and all(
-                _sector(ctx, s) in ARMED_SECTORS for s in event.source):
-            event.type, event.mode = "ASSAULT", "destroy"
+        if event.type != "PROTEST" or event.mode not in ("vandalize", "obstruct") or not event.source:
+            continue
+        if all(_sector(ctx, s) in ARMED_SECTORS for s in event.source):
+            event.type, event.mode = ("ASSAULT", "destroy") if event.mode == "vandalize" else ("COERCE", None)
 
 
 def _crowd_entities(ctx: Context, events: list[Event]) -> set[str]:

@@ -201,6 +201,10 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
     if dep == "advcl" and _is_infinitive(verb):  # "went to the street to protest": the goers protest
         inherited = _subject_roles(head, depth + 1)
         return Roles(sources=inherited.sources)
+    if dep == "pcomp":
+        accused = _accused_doer(verb)
+        if accused:  # "accuses Norland of arming the rebels": Norland armed them
+            return Roles(sources=accused)
     if dep in ("conj", "advcl", "pcomp", "prep"):
         inherited = _subject_roles(head, depth + 1)
         if dep == "conj" and _is_active(verb):
@@ -351,6 +355,20 @@ PATIENT_NOUNS = {"arrest", "capture", "detention", "killing", "murder", "assassi
                  "overthrow", "imprisonment", "torture", "beheading", "deportation", "sentencing", "lynching"}
 """Event nouns whose possessor underwent the event ("Keita's ouster", "El Chapo's 2014 arrest")."""
 ACCUSATION_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "implicate"}
+
+
+def _accused_doer(gerund: Token) -> list[Token]:
+    """"accused X of arming", "X was accused of arming", "a group accused of arming": X."""
+    prep = gerund.head
+    if prep.lower_ not in ("of", "for") or prep.head == prep:
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in ACCUSATION_VERBS:
+        return []
+    if verb.dep_ == "acl":
+        return expand_conj(verb.head)
+    accused = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    return expand_conj(accused[0]) if accused else []
 
 
 def _accused_of(noun: Token) -> list[Token]:

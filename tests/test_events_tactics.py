@@ -1,0 +1,71 @@
+"""Crowd and street tactics, accusations and the lead's date, on sentences of our own.
+
+Strikes and blockades, thrown missiles and crowd-control weapons, the accused as the doer of the
+act they are accused of, implied protests that a verb already tells, and which events of the first
+sentence take the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from events_helpers import names, one, types
+from sitroom.records import DocumentRecord
+
+Extract = Callable[..., DocumentRecord]
+PUBLISHED = "2024-03-15"
+
+
+def run(extract: Extract, text: str) -> DocumentRecord:
+    return extract(text, published=PUBLISHED)
+
+
+def test_walkout_is_a_strike(extract: Extract) -> None:
+    record = run(extract, "Hundreds of workers walked out in Vell on Monday.")
+    event = one(record, "PROTEST")
+    assert event.mode == "strike" and names(record, event.source) == ["workers"]
+
+
+def test_striking_workers_are_no_attack(extract: Extract) -> None:
+    record = run(extract, "Striking workers marched to the Halvard plant in Vell.")
+    assert "ASSAULT" not in types(record)
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Farmers blocked the highway to Vell with tractors.", "PROTEST", "obstruct"),
+    ("Karesian soldiers blocked the road between Vell and Tamsa.", "COERCE", None),
+    ("Riot police used tear gas on the marchers in Vell.", "ASSAULT", "crowd-control"),
+    ("Youths hurled rocks at a patrol in Vell.", "ASSAULT", None),
+])
+def test_street_tactics(extract: Extract, text: str, type_: str, mode: str | None) -> None:
+    event = one(run(extract, text), type_)
+    assert event.mode == mode
+
+
+def test_crowd_throwing_stones_is_a_riot(extract: Extract) -> None:
+    record = run(extract, "Demonstrators threw stones at the governor's convoy in Vell.")
+    assert one(record, "PROTEST").mode == "riot"
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Karesia accuses Norland of arming the Volkov Group.", "Norland"),
+    ("Karesia blamed the Volkov Group for attacking the convoy.", "Volkov Group"),
+])
+def test_the_accused_did_the_act(extract: Extract, text: str, doer: str) -> None:
+    record = run(extract, text)
+    act = next(e for e in record.events if e.type != "ACCUSE")
+    assert names(record, act.source) == [doer] and act.modality == "alleged"
+
+
+def test_implied_protest_yields_to_the_told_act(extract: Extract) -> None:
+    record = run(extract, "Angry protesters stormed the town hall in Vell.")
+    assert [e.trigger.text for e in record.events] == ["stormed"]
+
+
+def test_only_the_leads_main_clause_takes_the_publication_date(extract: Extract) -> None:
+    record = run(extract, "Karesia accuses Norland of arming the Volkov Group.")
+    accusation, arming = one(record, "ACCUSE"), one(record, "AID")
+    assert accusation.date is not None and accusation.date_fallback
+    assert arming.date is None  # an older act the accusation tells, of unknown date
