@@ -282,3 +282,39 @@ def test_paragraph_date_gives_the_date_opening_the_paragraph(dates_pipeline: Pip
     assert reopened is not None and reopened.start == "2021-05-09"
     assert paragraph_date(ctx, text.index("needs food")) is None
     assert paragraph_date(ctx, text.index("Ostrova district")) is None
+
+
+@pytest.mark.parametrize(("sentence", "expr", "expected"), [
+    ("Fighting raged from 1 to 8 May 2022 around Vell.", "from 1 to 8 May 2022", ("2022-05-01", "2022-05-08", "range")),
+    ("Talks ran May 3-5, 2023 in Kesh.", "May 3-5, 2023", ("2023-05-03", "2023-05-05", "range")),
+    ("Between 12 and 14 September, clashes killed nine.", "Between 12 and 14 September",
+     ("2021-09-12", "2021-09-14", "range")),
+])
+def test_day_ranges_within_a_month(run, sentence: str, expr: str, expected: tuple[str, str, str]) -> None:
+    assert value(only(run(sentence), expr)) == expected
+
+
+def test_numbers_before_a_month_are_not_always_a_range(run) -> None:
+    record = run("The court gave them 3 to 5 years in May 2020.")
+    assert [d.text for d in record.dates] == ["May 2020"]
+
+
+def test_the_same_day_is_the_previous_date(run) -> None:
+    record = run("Rebels attacked Vell on 14 September. The army answered the same day.")
+    assert value(only(record, "the same day")) == ("2021-09-14", "2021-09-14", "day")
+
+
+def test_past_tense_puts_a_yearless_day_before_the_document_date(run) -> None:
+    # dated 2021-09-22: 1 October is nearer in 2021, but an attack told in the past was in 2020
+    assert value(only(run("Rebels attacked Vell on 1 October."), "1 October"))[0] == "2020-10-01"
+    assert value(only(run("Talks are due on 1 October."), "1 October"))[0] == "2021-10-01"
+
+
+def test_a_sentence_full_stop_is_not_part_of_the_month(run) -> None:
+    record = run("Rebels attacked Vell on 14 September. Talks followed on 3 Sept. 2021 in Kesh.")
+    assert [d.text for d in record.dates] == ["14 September", "3 Sept. 2021"]
+
+
+def test_a_deadline_in_a_condition_is_still_to_come(run) -> None:
+    record = run("Norland warned it would act if the troops were not withdrawn by 30 September.")
+    assert value(only(record, "30 September"))[0] == "2021-09-30"

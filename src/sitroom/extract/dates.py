@@ -124,7 +124,13 @@ def spacy_env(doc: Doc) -> ScanEnv:
             return verdict
         return bool(_FUTURE_RE.search(_sentence_text(doc, char)))
 
-    return ScanEnv(is_date_hint=is_date_hint, counts_noun=counts_noun, is_future_at=is_future_at)
+    def is_past_at(char: int) -> bool:
+        if _DEADLINE_BEFORE.search(doc.text, max(0, char - 10), char) or _in_condition(doc, char):
+            return False  # "if the troops were not withdrawn by June 30": a deadline still to come
+        return _clause_tense(doc, char) is False
+
+    return ScanEnv(is_date_hint=is_date_hint, counts_noun=counts_noun, is_future_at=is_future_at,
+                   is_past_at=is_past_at)
 
 
 _FUTURE_RE = re.compile(r"(?i)(?:\b|(?<=['’]))(?:" + "|".join(re.escape(w) for w in sorted(FUTURE_CUES)) + r")\b")
@@ -133,6 +139,17 @@ _FUTURE_RE = re.compile(r"(?i)(?:\b|(?<=['’]))(?:" + "|".join(re.escape(w) for
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "would", "wo"})
 _PLANNING_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "poise", "intend", "aim", "agree"})
 _START_LEMMAS = frozenset({"start", "begin"})
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore)\s+(?:the\s+)?$")
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _in_condition(doc: Doc, char: int) -> bool:
+    """The date's clause is a condition ("if ... by June 30"): its tense says nothing of the date."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    verb = _governing_verb(span[0]) if span is not None and len(span) else None
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
 
 
 def _clause_tense(doc: Doc, char: int) -> bool | None:

@@ -60,6 +60,8 @@ class ScanEnv:
     """True when the number at ``start:end`` counts a noun ("2000 troops"): not a year."""
     is_future_at: Callable[[int], bool] = _past
     """True when the sentence around a character looks forward ("will meet on Monday")."""
+    is_past_at: Callable[[int], bool] = _past
+    """True when the verb governing a character is in a past tense ("attacked Vell on 3 March")."""
     trust_years: bool = False
     """Accept bare four-digit years without context (the caller says the text is a date)."""
 
@@ -93,6 +95,8 @@ class DatePattern:
 _YEAR = r"(?:1[89]|20)\d\d"
 _PART = r"(?:early|mid|late|Early|Mid|Late|spring|summer|autumn|fall|Spring|Summer|Autumn|Fall)"
 _NOT_NUMBER_AFTER = r"(?![,.]?\d|\s*%)"
+_ABBREV_DOT = r"(?:(?<![A-Za-z]{5})(?<!May)\.)?"
+"""The full stop of an abbreviated month ("3 Sept. 2021"), never a sentence's ("on 3 March.")."""
 _RELATIVE_N = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of|several)"
 
 
@@ -138,7 +142,24 @@ def _full_date(match: re.Match[str], env: ScanEnv) -> Resolved | None:
         return day_value(d) if d else None
     if make_date(2000, month, day) is None:  # 2000 is a leap year: only impossible days fail
         return None
-    return rel.month_day(month, day, _weekday_of(match), env.anchor)
+    return rel.month_day(month, day, _weekday_of(match), env.anchor, past=env.is_past_at(match.start()))
+
+
+def _day_span(match: re.Match[str], env: ScanEnv) -> Resolved | None:
+    """Days of one month: "1 to 8 May 2022", "May 3-5", "between 12 and 14 January"."""
+    pre, sep = (_group(match, "pre") or "").lower(), match["sep"].lower()
+    if sep == "and" and pre != "between":
+        return None
+    first, last = int(match["d1"]), int(match["d"])
+    end = _full_date(match, env)
+    if end is None or end.start is None or not first < last:
+        return None
+    last_day = dt.date.fromisoformat(end.start)
+    start = make_date(last_day.year, last_day.month, first)
+    if start is None:
+        return None
+    value = day_range(start, last_day)
+    return value.as_relative() if end.relative else value
 
 
 def _month_year(match: re.Match[str], env: ScanEnv) -> Resolved | None:
@@ -205,6 +226,8 @@ def _anchored(match: re.Match[str], env: ScanEnv) -> Resolved | None:
 
 
 def _anchored_offset(match: re.Match[str]) -> tuple[int, str] | None:
+    if _group(match, "unit3"):
+        return (0, match["unit3"].lower())  # "the same day": the previous date itself
     count = (_group(match, "n") or _group(match, "n2") or "").lower()
     unit = _group(match, "unit") or _group(match, "unit2") or ""
     return offset_of("1" if count in ("next", "following") else count, unit)
@@ -325,7 +348,15 @@ PATTERNS: tuple[DatePattern, ...] = (
         rf"{_NOT_NUMBER_AFTER}(?:,?\s+(?P<y>{_YEAR})\b)?"), _full_date),
     DatePattern("dmy", _compile(
         rf"\b(?:(?P<wd>{WEEKDAY_ALT})\.?,?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<mon>{MONTH_ALT})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?"), _full_date),
+        rf"(?P<mon>{MONTH_ALT})\b{_ABBREV_DOT}(?:,?\s+(?P<y>{_YEAR})\b)?"), _full_date),
+    DatePattern("day_range", _compile(
+        rf"\b(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+        rf"(?P<sep>[-–—]|to|and|until|till|through)\s*(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<mon>{MONTH_ALT})\b{_ABBREV_DOT}(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_span),
+    DatePattern("month_day_range", _compile(
+        rf"\b(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<mon>{MONTH_ALT})\b\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+        rf"(?P<sep>[-–—]|to|and|until|till|through)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_NOT_NUMBER_AFTER}"
+        rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_span),
     DatePattern("month_year", _compile(
         rf"\b(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+)?(?P<mon>{MONTH_ALT})\b\.?,?\s+(?:of\s+)?"
         rf"(?P<y>{_YEAR})\b{_NOT_NUMBER_AFTER}"), _month_year),
@@ -342,7 +373,8 @@ PATTERNS: tuple[DatePattern, ...] = (
         r"(?P<unit>year|month|week)\b"), _end_of_period),
     DatePattern(ANCHORED_KIND, _compile(
         rf"(?i)\b(?:(?P<n>{_RELATIVE_N})\s+(?P<unit>day|week|month|year)s?\s+later"
-        r"|the\s+(?P<n2>next|following)\s+(?P<unit2>day|week|month|year))\b"), _anchored),
+        r"|the\s+(?P<n2>next|following)\s+(?P<unit2>day|week|month|year)"
+        r"|(?:the\s+same|that\s+very)\s+(?P<unit3>day|week|month))\b"), _anchored),
     DatePattern("decade", _compile(
         r"(?:\b(?P<part>early|mid|late|Early|Mid|Late)[-\s]+)?(?:\b(?P<dec>(?:1[89]|20)\d0)|['’](?P<short>\d0))s\b"),
         _decade),

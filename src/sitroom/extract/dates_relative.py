@@ -38,9 +38,11 @@ def at_anchor_precision(value: Resolved, anchor: Anchor) -> Resolved:
     return coarsen(value, anchor.precision).as_relative()
 
 
-def month_day(month: int, day: int, weekday: int | None, anchor: Anchor | None) -> Resolved:
+def month_day(month: int, day: int, weekday: int | None, anchor: Anchor | None, past: bool = False) -> Resolved:
     """A day of a month with no year: the occurrence nearest the anchor, preferring one whose weekday
-    matches when the text names it ("Sunday, September 19th" is 2021-09-19 near 2021)."""
+    matches when the text names it ("Sunday, September 19th" is 2021-09-19 near 2021). In a clause
+    told in the past tense ("rebels attacked Vell on 3 March", dated 10 February) it is the latest
+    occurrence on or before the anchor, not the nearer one still to come."""
     if anchor is None:
         return UNKNOWN_RELATIVE
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
@@ -51,6 +53,8 @@ def month_day(month: int, day: int, weekday: int | None, anchor: Anchor | None) 
     elif anchor.precision == "year":
         options = [d for d in options if d.year == anchor.year] or options
     ref = anchor.date()
+    if past and anchor.precision == "day":
+        options = [d for d in options if d <= ref] or options
     best = min(options, key=lambda d: abs((d - ref).days))
     return day_value(best).as_relative()
 
