@@ -69,3 +69,41 @@ def test_only_the_leads_main_clause_takes_the_publication_date(extract: Extract)
     accusation, arming = one(record, "ACCUSE"), one(record, "AID")
     assert accusation.date is not None and accusation.date_fallback
     assert arming.date is None  # an older act the accusation tells, of unknown date
+
+
+@pytest.mark.parametrize("text", [
+    "The Volkov Group said it was not going to negotiate with the junta.",
+    "The rebels will not negotiate with the junta.",
+])
+def test_refusing_to_engage_is_a_rejection(extract: Extract, text: str) -> None:
+    record = run(extract, text)
+    event = one(record, "REJECT")
+    assert event.modality in ("asserted", "reported") and "CONSULT" not in types(record)
+
+
+def test_a_past_non_meeting_stays_a_negated_consultation(extract: Extract) -> None:
+    record = run(extract, "The rebels did not meet the envoy.")
+    assert one(record, "CONSULT").modality == "negated" and "REJECT" not in types(record)
+
+
+def test_the_threatened_act_is_the_threats_content(extract: Extract) -> None:
+    record = run(extract, "Norland warned that it would impose sanctions on Karesia if the troops stayed.")
+    assert types(record) == ["THREATEN"]
+
+
+def test_a_proposed_plan_is_not_a_deployment(extract: Extract) -> None:
+    record = run(extract, "Karesia proposed a plan to deploy a joint border force with Norland.")
+    assert types(record) == ["AGREE"]
+    assert names(record, one(record, "AGREE").target) == ["Norland"]
+
+
+def test_people_named_by_a_told_arrest_are_not_a_second_arrest(extract: Extract) -> None:
+    record = run(extract, "Police arrested nine people in Vell on Monday. "
+                          "The nine people arrested were released on Tuesday.")
+    assert types(record).count("COERCE") == 1 and "RETREAT" in types(record)
+
+
+def test_receiving_a_delegation_is_a_visit_by_its_senders(extract: Extract) -> None:
+    record = run(extract, "President Anton Brask received a delegation from the Volkov Group in Kesh.")
+    visit = one(record, "CONSULT")
+    assert visit.mode == "visit" and names(record, visit.target) == ["Volkov Group"]

@@ -43,12 +43,13 @@ from sitroom.extract.events_casualties import casualty_counts, fields_for
 from sitroom.extract.events_cleanup import (
     drop_agent_echoes,
     drop_headline_echoes,
+    fold_stated_contents,
     release_after_detention,
     target_reacted_events,
 )
 from sitroom.extract.events_dating import event_date
 from sitroom.extract.events_detect import Trigger, names_its_maker
-from sitroom.extract.events_labels import final_label, renounced_violence
+from sitroom.extract.events_labels import final_label, refused_engagement, renounced_violence
 from sitroom.extract.events_lexicon import Label, Lexicon, load_lexicon
 from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
 from sitroom.extract.events_repeats import store_event
@@ -95,6 +96,7 @@ class EventStep:
         drop_headline_echoes(ctx)
         mark_riots(ctx)
         drop_agent_echoes(ctx)
+        fold_stated_contents(ctx)
 
     def _reaction(self, event: Event, trigger: Trigger) -> list[tuple[Event, str]]:
         """(event, type of the event noun it reacts to) for "condemned the attack"."""
@@ -137,6 +139,8 @@ class EventStep:
             return None
         if renounced_violence(trigger):
             label, modality = Label("CONCEDE"), "planned"
+        elif refused_engagement(trigger) and modality == "negated":
+            label, modality = Label("REJECT"), "reported" if claim_id else "asserted"  # the refusal is said
         event = Event(
             id="",
             type=label.type,

@@ -11,6 +11,10 @@
 * **Releases.** "Police detained 14 students ... All were released two days later": a release
   with no one named as releasing undoes the latest detention or abduction told just before it;
   its captors release, its captives are released.
+* **What a threat or a proposal says.** "warned that it would impose sanctions on X", "proposed a
+  plan to deploy a joint force with Y": the sanction and the deployment are the content of the
+  THREATEN and the AGREE, not acts of their own (PLOVER codes the threat, not the threatened act).
+  The content's event is dropped and its targets join the threat's or the proposal's.
 * **Actors' names as events.** "Angry protesters stormed the town hall": the noun "protesters"
   implies a protest, but when a verb of the same sentence tells the protest itself (a riot, a
   march, a blockade: any PROTEST of those protesters), that act is the event and the implied one is
@@ -19,8 +23,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sitroom.extract.context import Context
 from sitroom.records import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SENTENCE_END = (".", "!", "?", '"', "\u201d", ":")
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST"}
@@ -107,3 +116,43 @@ def _is_agent_event(ctx: Context, event: Event) -> bool:
                                       for m in entity.mentions):
             return True
     return False
+
+
+UNREALISED = {"hypothetical", "planned"}
+PROPOSAL_NOUNS = {"plan", "proposal", "offer", "bid", "scheme", "initiative"}
+
+
+def fold_stated_contents(ctx: Context) -> None:
+    """Drop the threatened or proposed act and give its targets to the threat or proposal."""
+    if ctx.doc is None:
+        return
+    heads: dict[int, Token | None] = {id(e): _head(ctx, e) for e in ctx.record.events}
+    dropped: set[int] = set()
+    for holder in ctx.record.events:
+        if holder.type not in ("THREATEN", "AGREE") or heads[id(holder)] is None:
+            continue
+        for content in ctx.record.events:
+            if content is holder or content.modality not in UNREALISED or id(content) in dropped:
+                continue
+            head = heads[id(content)]
+            if head is not None and _states(holder.type, heads[id(holder)], head):
+                dropped.add(id(content))
+                holder.target.extend(t for t in content.target if t not in holder.target and t not in holder.source)
+    ctx.record.events[:] = [e for e in ctx.record.events if id(e) not in dropped]
+
+
+def _head(ctx: Context, event: Event) -> Token | None:
+    span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if ctx.doc else None
+    return span.root if span is not None and len(span) else None
+
+
+def _states(holder_type: str, holder: Token | None, head: Token) -> bool:
+    """``head`` is what the holder's verb says: the clause a warning announces, or the infinitive
+    of the plan a proposal puts forward."""
+    if holder is None:
+        return False
+    if holder_type == "THREATEN":
+        return head.dep_ == "ccomp" and head.head == holder
+    noun = head.head
+    return (head.dep_ == "acl" and noun.lemma_.lower() in PROPOSAL_NOUNS and noun.dep_ == "dobj"
+            and noun.head == holder)

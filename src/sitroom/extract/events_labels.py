@@ -55,6 +55,26 @@ def renounced_violence(trigger: Trigger) -> bool:
     return negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children)
 
 
+REFUSABLE_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
+"""Types whose announced negation is a refusal: "is not going to negotiate" is a REJECT."""
+
+
+def refused_engagement(trigger: Trigger) -> bool:
+    """"will not negotiate", "is not going to talk", "won't sign": a refusal said now (REJECT).
+
+    Like :func:`renounced_violence`, only the negated future counts: "did not meet" tells that
+    nothing happened and stays a negated event."""
+    if trigger.label.type not in REFUSABLE_TYPES or trigger.kind not in ("verb", "light", "support"):
+        return False
+    verb = trigger.head
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+        return True
+    # "is not going to negotiate": the negation sits on "going", the verb is its infinitive
+    going = verb.head if verb.dep_ == "xcomp" else None
+    return going is not None and going.lower_ == "going" and any(c.dep_ == "neg" for c in going.children)
+
+
 ARMED_SECTORS = {"MIL", "PMC", "PRM", "REB"}
 """Arriving actors whose arrival is a deployment."""
 IRREGULAR_SECTORS = {"REB", "UAF", "CRM", "PMC"}

@@ -29,11 +29,18 @@ def store_event(ctx: Context, event: Event, cand: Candidate) -> bool:
     return True
 
 
+DEFINITE = ("the", "this", "that", "these", "those")
+
+
 def _is_anaphoric(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
-    """"the visit", "since the coup" with no actors of their own refer back to a told event."""
+    """"the visit", "since the coup" with no actors of their own refer back to a told event, and so
+    does a participle naming people by what was done to them ("the nine people arrested were
+    released"), when an event of its type was told before."""
+    if _recap_participle(trigger):
+        return any(e.type == event.type for e in earlier)
     if trigger.kind != "noun" or event.source or event.target:
         return False
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE[:3] for c in trigger.head.children)
     return definite and any(e.type == event.type for e in earlier)
 
 
@@ -85,3 +92,11 @@ def _add_casualties(into: Casualties, extra: Casualties) -> None:
         value = getattr(extra, name)
         if value is not None:
             setattr(into, name, (getattr(into, name) or 0) + value)
+
+
+def _recap_participle(trigger: Trigger) -> bool:
+    """"the nine people arrested", "those detained": a past participle after a definite noun."""
+    verb = trigger.head
+    if trigger.kind != "verb" or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i < verb.head.i:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in verb.head.children)

@@ -261,7 +261,8 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
         out.extend(p for prep in trigger.head.children if prep.dep_ == "prep" and prep.lower_ == "in"
                    for p in prep.children if p.dep_ == "pobj")
     out.extend(_named_culprits(trigger))
-    if trigger.head.lemma_.lower() in TAKING_VERBS:  # "seized 5 tricycles from farmers"
+    if trigger.head.lemma_.lower() in TAKING_VERBS or trigger.head.lemma_.lower() in HOSTING_VERBS:
+        # "seized 5 tricycles from farmers"; "received a delegation from Norland": the other party
         for obj in (c for c in trigger.head.children if c.dep_ == "dobj"):
             out.extend(p for prep in obj.children if prep.lower_ == "from"
                        for p in prep.children if p.dep_ == "pobj")
@@ -270,6 +271,7 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
 
 
 ARRIVAL_VERBS = {"arrive", "land"}
+HOSTING_VERBS = {"receive", "host", "welcome"}
 
 
 def _named_culprits(trigger: Trigger) -> list[Token]:
