@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
 from sitroom.extract.gazetteer import ORG_NAME_ENDINGS
@@ -32,8 +33,19 @@ from sitroom.records import Entity, Mention
 from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import fold, strip_titles
 from sitroom.resolve.coref_capitals import link_capitals, mark_capitals
+from sitroom.resolve.coref_descriptions import (
+    MEMBER_WORDS,
+    description_nodes,
+    drop_absorbed_demonyms,
+    link_extra_descriptions,
+    link_members,
+    link_nicknames,
+    member_forms,
+    nickname_nodes,
+)
 from sitroom.resolve.coref_links import (
     Clusters,
+    branch_of,
     home_state,
     link_appositions,
     link_collectives,
@@ -48,6 +60,9 @@ from sitroom.resolve.coref_links import (
 from sitroom.resolve.coref_mentions import Node, build_nodes
 from sitroom.resolve.exact import make_code
 from sitroom.resolve.typing_actors import actor_type, describe
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Roles whose EDU sector is only a guess from the title: the employer's sector wins when known.
 GUESSED_EDU_ROLES = {"analyst", "expert", "researcher"}
@@ -70,6 +85,9 @@ class ResolveStep:
 
     def __call__(self, ctx: Context) -> None:
         nodes = build_nodes(ctx, self.pronouns)
+        nodes += nickname_nodes(ctx, nodes, [(n.start, n.mention.end) for n in nodes if n.form != "demonym"])
+        added = description_nodes(ctx, nodes, [(n.start, n.mention.end) for n in nodes])
+        nodes = drop_absorbed_demonyms(nodes, added) + added
         ctx.mentions_changed()  # building nodes widens some mentions in place
         appositives = _type_names(ctx, nodes)
         nodes += _standalone_nodes(ctx, nodes)
@@ -80,9 +98,12 @@ class ResolveStep:
         acting_capitals = mark_capitals(ctx.doc, clusters)
         link_names(clusters)
         link_capitals(clusters, acting_capitals)
+        link_nicknames(ctx, clusters)
+        link_members(clusters)
         link_inline_acronyms(ctx, clusters)
         link_appositions(ctx, clusters, appositives)
         link_organs(clusters)
+        link_extra_descriptions(ctx, clusters, sources)
         link_descriptions(ctx, clusters, sources)
         link_collectives(clusters, sources)
         if self.pronouns:
@@ -207,6 +228,11 @@ def _entity_for(ctx: Context, members: list[Node], extractor: str) -> Entity:
     entity.mentions = [n.mention for n in members]
     entity.aliases = _aliases(members, entity.name) + _titled_forms(ctx, members, entity)
     entity.aliases += _placed_forms(ctx, members, entity)
+    entity.aliases += _prefixed_forms(ctx, members, entity)
+    if kind == "organization":
+        known = {fold(a) for a in entity.aliases} | {fold(entity.name)}
+        forms = member_forms(ctx, [(n.mention.end, n.mention.text) for n in members if n.form == "name"])
+        entity.aliases += [f for f in dict.fromkeys(forms) if fold(f) not in known]
     for m in entity.mentions:
         m.entity = entity.id
     return entity
@@ -281,6 +307,54 @@ def _titled_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str
     return out
 
 
+# Words that may head an organisation's descriptor written straight before its name.
+_ORG_DESCRIPTOR_POS = {"NOUN"}
+# Honorifics kept before a name as one of its forms ("Sir Martin Crewe").
+_NAME_HONORIFICS = {"Sir", "Dame", "Lord", "Lady", "Sheikh"}
+
+
+def _prefixed_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str]:
+    """"Nigerian foreign minister Amina Yusufu", "Mines Minister Otto Varga", "opposition party Karesia
+    Forward", "Sir Martin Crewe": the words the article writes straight before a name, inside its noun
+    phrase, when they give a person's title or an organisation's type, make a form it uses for the actor."""
+    if entity.kind not in ("person", "organization"):
+        return []
+    seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
+    out = []
+    for node in members:
+        if node.form != "name":
+            continue
+        form = _prefixed_form(ctx, node, entity.kind)
+        if form is not None and fold(form) not in seen:
+            seen.add(fold(form))
+            out.append(form)
+    return out
+
+
+def _prefixed_form(ctx: Context, node: Node, kind: str) -> str | None:
+    span = ctx.doc.char_span(node.start, node.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = ctx.doc[span.start - 1]
+    if kind == "person" and before.text in _NAME_HONORIFICS:
+        return ctx.text[before.idx:node.mention.end]
+    words: list[Token] = []
+    i = span.start - 1
+    # modifiers of the name or of the modifiers after them: "Mines" -> "Minister" -> "Varga"
+    while i >= 0 and ctx.doc[i].head.i in range(i + 1, span.end) and ctx.doc[i].dep_ in ("compound", "amod"):
+        words.insert(0, ctx.doc[i])
+        i -= 1
+    if not words:
+        return None
+    if kind == "person":
+        found = title_at_end([t.text for t in words])
+        if found is None:
+            return None
+    elif words[-1].pos_ not in _ORG_DESCRIPTOR_POS or words[-1].text[:1].isupper():
+        return None
+    return " ".join(ctx.text[words[0].idx:node.mention.end].split())
+
+
 def _kind_of(members: list[Node]) -> str:
     names = [n.mention for n in members if n.form in ("name", "acronym", "demonym")]
     # A gazetteer place heading a longer organisation name in the cluster is that name's short form
@@ -329,6 +403,8 @@ def _name_of(members: list[Node], organ: Node | None, kind: str) -> str:
         if kind == "group" and not any(m.is_name for m in names):
             forms = [description_head_phrase(f) for f in forms]
         full = [f for f in forms if not (len(f) <= 6 and f.isupper())] or forms
+        if kind == "organization":  # "Islamic State Sahel fighters" names members, not the group
+            full = [f for f in full if f.split()[-1].lower() not in MEMBER_WORDS] or full
         return max(full, key=lambda f: (len(f.split()), len(f)))
     demonym = next((n.mention for n in members if n.form == "demonym"), None)
     if demonym is not None and demonym.country:
@@ -392,6 +468,9 @@ def _organ_name(members: list[Node], organ: Node) -> str:
     unit = next((unit_words(n) for n in members if n.form == "organ" and unit_words(n)), ())
     if unit:
         return f"{place} {' '.join(unit)}"
+    branch = next((b for n in members if n.form == "organ" and (b := branch_of(n))), None)
+    if branch is not None:  # "Mali air force" and "Mali army" are two entities: names tell them apart
+        return f"{place} {branch}"
     if any(fold(n.mention.text).endswith("junta") for n in members):
         return f"{place} junta"
     sector = organ.mention.sector or "GOV"

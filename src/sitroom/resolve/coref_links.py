@@ -13,7 +13,9 @@
 8. descriptions still unlinked stand alone when they name a collective or a person by nationality
    ("The Karesian delegation", "the French ambassador"), else are dropped.
 "the junta" joins a named ruling council ("the National Transitional Council") and "the council" the
-nearest named council (section 5). Capitals used as actors are :mod:`sitroom.resolve.coref_capitals`'s.
+nearest named council (section 5). Capitals used as actors are :mod:`sitroom.resolve.coref_capitals`'s;
+head-noun, place, title, nickname and member forms are :mod:`sitroom.resolve.coref_descriptions`'. Two
+branches of one state's forces ("the Malian air force", "the Malian army") never merge (:data:`BRANCHES`).
 """
 
 from __future__ import annotations
@@ -35,11 +37,12 @@ from sitroom.resolve.aliases import (
     surname,
 )
 from sitroom.resolve.coref_home import home_state_weights, pick_home
-from sitroom.resolve.coref_mentions import UNIT_HEADS, Node, SpanIndex
+from sitroom.resolve.coref_mentions import EXTRA_CUES, UNIT_HEADS, Node, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Cue families of sitroom.resolve.coref_descriptions' nodes: linked there, not by section 5.
 # How far back a description looks for its antecedent, in sentences (brief: same or previous 2-3).
 DESCRIPTION_WINDOW = 3
 # Pronouns look back to the same or previous sentence only: beyond that precision drops.
@@ -300,15 +303,36 @@ def _cue_fits(cue: str, mention: object) -> bool:
 def link_organs(clusters: Clusters) -> None:
     """Organs of the same country and sector are one actor ("the Kremlin" ... "the Russian state");
     a ministry or a guard is a unit of its own ("Karesia's foreign ministry", "the presidential guard")."""
-    first: dict[tuple[str, str, tuple[str, ...]], int] = {}
+    first: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
     for k, node in enumerate(clusters.nodes):
         if node.form != "organ" or node.organ_country is None:
             continue
         key = (node.organ_country, node.mention.sector or _metonym_sector(node), unit_words(node))
-        if key in first:
-            clusters.union(first[key], k)
+        # "the Malian air force" and "the Malian army" share a key but are two branches: join the first
+        # cluster of the key holding no other branch
+        target = next((j for j in first.get(key, []) if not branch_conflict(node, clusters, j)), None)
+        if target is not None:
+            clusters.union(target, k)
         else:
-            first[key] = k
+            first.setdefault(key, []).append(k)
+
+
+# Branches of a state's armed forces: two different ones are two actors; a whole organ ("the
+# military", "Karesian forces") may join either.
+BRANCHES = ("air force", "navy", "army", "gendarmerie", "marines", "coast guard", "national guard")
+
+
+def branch_of(node: Node) -> str | None:
+    text = " ".join(re.findall(r"[a-z]+", node.mention.text.lower()))
+    return next((b for b in BRANCHES if re.search(rf"\b{b}\b", text)), None)
+
+
+def branch_conflict(node: Node, clusters: Clusters, target: int) -> bool:
+    """True when ``node`` names one branch and ``target``'s cluster another."""
+    mine = branch_of(node)
+    return mine is not None and any(
+        (theirs := branch_of(n)) is not None and theirs != mine
+        for n in clusters.members(target) if n.form in ("organ", "description", "name"))
 
 
 def unit_words(node: Node) -> tuple[str, ...]:
@@ -338,7 +362,7 @@ def link_descriptions(ctx: Context, clusters: Clusters, sources: set[int]) -> No
     nodes = clusters.nodes
     home = home_state(ctx, clusters)
     for k, node in enumerate(nodes):
-        if node.form != "description" or not node.definite or clusters.is_named(k):
+        if node.form != "description" or not node.definite or clusters.is_named(k) or node.cue in EXTRA_CUES:
             continue
         if node.cue == "organ" and _link_ruling_body(clusters, k, home):
             continue
@@ -372,6 +396,13 @@ def _link_organ_description(clusters: Clusters, k: int, sources: set[int], home:
         node.mention.sector = node.mention.sector or lex.ORGAN_HEADS.get(_head(node), "GOV")
         return
     members = clusters.members(target)
+    if branch_conflict(node, clusters, target):
+        # "the army" after "the Karesian air force": the same state's other branch, an organ of its own
+        owner = next((n.organ_country for n in members if n.form == "organ" and n.organ_country), None)
+        node.form, node.organ_country = "organ", owner
+        node.mention.country = node.mention.country or (owner if owner and _is_code(owner) else None)
+        node.mention.sector = node.mention.sector or "MIL"
+        return
     if cluster_kind(members) == "country":
         _become_organ(node, members)  # "the junta" is the country's government, not the country
     else:
@@ -424,6 +455,8 @@ def _same_unit(node: Node, clusters: Clusters, target: int) -> bool:
     """"the presidential guard" is not the defence ministry named just before it: a unit ("guard",
     "ministry") joins only an organ cluster holding the same unit; a whole organ joins any."""
     units = unit_words(node)
+    if branch_conflict(node, clusters, target):
+        return False
     return not units or any(unit_words(n) == units for n in clusters.members(target) if n.form == "organ")
 
 
@@ -440,7 +473,7 @@ def _home_target(clusters: Clusters, k: int, home: str) -> int | None:
     for j in range(k):
         other = clusters.nodes[j]
         if other.form == "organ" and other.organ_country == home and (other.mention.sector or "GOV") == sector \
-                and unit_words(other) == unit_words(node):
+                and unit_words(other) == unit_words(node) and not branch_conflict(node, clusters, j):
             return j
         if state is None and state_key(other) == home and other.form == "name":
             state = j

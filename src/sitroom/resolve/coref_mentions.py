@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+HEAD_CUE, PLACE_CUE, TITLE_CUE = "orghead", "place", "title"
+EXTRA_CUES = frozenset({HEAD_CUE, PLACE_CUE, TITLE_CUE})
+"""Description cues linked by :mod:`coref_descriptions`; :mod:`coref_links` leaves them alone."""
+
 EXTRACTOR = "resolve/1"
 
 # Head nouns of definite descriptions the resolver follows back ("the group", "the junta").
@@ -164,7 +168,19 @@ def _regional_extension(ctx: Context, m: Mention) -> int:
     if not _REGIONAL_BRANDS.search(m.text):
         return m.end
     match = re.match(r" in (?:the )?((?:[A-Z][\w\-]+ ?){1,3})", ctx.text[m.end:m.end + 60])
+    if match is None:
+        # "Islamic State Sahel (Province)", "Islamic State West Africa Province": the branch's region
+        # written straight after the brand is part of its name
+        match = re.match(r" ((?:[A-Z][a-z][\w\-]* ?){1,3})", ctx.text[m.end:m.end + 60])
+        if match is not None and match.group(1).split()[0].lower() in _NOT_REGIONS:
+            match = None
     return m.end + len(match.group(0).rstrip()) if match else m.end
+
+
+# Capitalised words after a brand that do not name its region ("Islamic State Monday claimed ...").
+_NOT_REGIONS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "said", "says", "claimed", "and", "or", "but"}
 
 
 def _without_swallowed(mentions: list[Mention]) -> list[Mention]:
