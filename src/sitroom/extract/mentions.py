@@ -160,12 +160,34 @@ def demonym_description(doc: Doc, hit: Hit) -> Candidate | None:
 
 
 def plural_people(doc: Doc, hit: Hit) -> Candidate | None:
-    """``Malians`` (a plural demonym heading its phrase) -> group with the country."""
+    """``Malians`` (a plural demonym heading its phrase) -> group with the country. Counted ones
+    (``two Colombians``, ``dozens of Britons``) are those people, civilians until told otherwise,
+    never the state: the span then starts at the count."""
     last = doc[hit.end - 1]
     if last.tag_ not in ("NNS", "NNPS") or last.dep_ in MODIFIER_DEPS:
         return None
+    count = counted_from(last)
+    if count is not None:
+        return Candidate(min(count, hit.start), hit.end, "group", "DESC", hit.country, "CVL", None, None,
+                         is_name=False, priority=2)
     return Candidate(hit.start, hit.end, "group", "DESC", hit.country, None, None, None,
                      is_name=False, priority=2)
+
+
+COUNT_WORDS = {"many", "several", "some", "few", "dozens", "hundreds", "thousands", "scores", "two", "three",
+               "four", "five", "six", "seven", "eight", "nine", "ten", "numerous"}
+
+
+def counted_from(noun: Token) -> int | None:
+    """Token index where a count of ``noun`` starts: "two Colombians" (nummod), "many Britons"
+    (amod), "dozens of Colombians" (the count heads the phrase)."""
+    for child in noun.children:
+        if child.i < noun.i and (child.dep_ == "nummod" or (child.dep_ in ("amod", "det") and child.lower_ in COUNT_WORDS)):
+            return child.i
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNT_WORDS | {"dozen", "hundred", "thousand"}:
+        return head.head.i
+    return None
 
 
 def possessive_description(doc: Doc, hit: Hit) -> Candidate | None:
