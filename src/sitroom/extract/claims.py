@@ -59,6 +59,7 @@ from sitroom.extract.claims_speakers import (
     author_entity,
     datelines_from,
     is_outlet,
+    participle_of_speaker,
 )
 from sitroom.extract.context import doc_text
 from sitroom.records import Claim, Entity
@@ -150,6 +151,7 @@ class _ClaimBuilder:
         self.candidates: list[_Candidate] = []
 
     def build(self) -> list[Claim]:
+        self._meet_speakers()
         self._nesting()
         self._direct_quotes()
         self._reported()
@@ -160,10 +162,24 @@ class _ClaimBuilder:
 
     # ---- speakers ----------------------------------------------------------------------------------
 
+    def _meet_speakers(self) -> None:
+        """Resolve the speakers of reported clauses in text order before any pass: the passes do not
+        read the text in order, and 'A pharmacist, Lucia, said X. "...," she said.' needs Lucia known
+        (made an entity) before the quote's "she" looks back for her."""
+        for cue in sorted(self.verb_cues + self.attributions, key=lambda c: c.verb.i):
+            if cue.content is None or cue.subject is None or self._in_any_quote(cue.verb.idx):
+                continue
+            if cue.subject.lower_ in lex.PRONOUN_KINDS:
+                continue  # pronouns resolve to what is already known; nothing to introduce
+            outlet_context = cue.kind == "attribution" or cue.verb.lemma_.lower() == "report"
+            self.resolver.resolve(cue.subject, outlet_context=outlet_context)
+
     def _speaker_and_via(self, cue: Cue) -> tuple[Entity | None, Entity | None]:
         outlet_context = cue.kind == "attribution" or cue.verb.lemma_.lower() == "report"
         speaker = self.resolver.resolve(cue.subject, outlet_context=outlet_context)
         via = self.via_of.get(cue.verb.i) or self._told_outlet(cue)
+        if via is None and cue.relay is not None:  # "Reuters quoted a diplomat as saying"
+            via = self.resolver.resolve(cue.relay, outlet_context=True)
         if via is None and speaker is not None and (speaker.kind != "person" or is_outlet(speaker)):
             if outlet_context or is_outlet(speaker):
                 via = speaker
@@ -221,10 +237,19 @@ class _ClaimBuilder:
             for inner in self._verb_cues_by_idx.within(start, end):
                 if inner is outer or self._in_real_quote(inner.verb.idx, inner.verb.idx + 1):
                     continue  # a verb inside quoted words ('"Investors will ask ...," she said') is no relay
+                if not _heads_content(outer, inner):
+                    continue  # "said lawmakers will propose changes that would classify ...": no relay
                 speaker = self.resolver.resolve(outer.subject, outlet_context=True)
                 self.via_of.setdefault(inner.verb.i, speaker)
-                if outer.verb.lemma_.lower() in CONDUIT_VERBS and inner.content is not None:
+                if self._is_conduit(outer, speaker) and inner.content is not None:
                     self.used.add(id(outer))
+
+    def _is_conduit(self, outer: Cue, speaker: Entity | None) -> bool:
+        """ "Reuters reported that officials said X" only passes the officials' words on; "a diplomat
+        said Russia had told Karesia X" is the diplomat's own account (both claims are kept)."""
+        if outer.verb.lemma_.lower() not in CONDUIT_VERBS:
+            return False
+        return outer.verb.lemma_.lower() == "report" or speaker is None or is_outlet(speaker)
 
     def _parentheticals(self) -> None:
         """ "Officials said X, Reuters reported": the parser hangs "reported" under "said"; the
@@ -467,6 +492,9 @@ class _ClaimBuilder:
             speaker, via = self._speaker_and_via(cue)
             if speaker is None and via is None and cue.verb.lemma_.lower() in lex.INFERENTIAL_VERBS:
                 continue  # "the escape suggests he was not guarded": the author reasoning, not speech
+            if speaker is None and via is None and cue.subject is not None and (
+                    cue.verb.lemma_.lower() in lex.CHARACTERISING_VERBS):
+                continue  # "changes that would classify gangs as terrorists": a thing, not a speaker
             self._add_reported(cue, speaker, via, "verb")
 
     def _add_reported(self, cue: Cue, speaker: Entity | None, via: Entity | None, source: str) -> None:
@@ -488,6 +516,15 @@ class _ClaimBuilder:
                 break  # datelines are in text order: none further on can hold ``start``
             if d_start <= start < d_end < end:
                 start = d_end
+        for inverted in self._verb_cues_by_idx.within(start, end):
+            content = inverted.content
+            if content is not None and start < content[1] <= inverted.verb.idx:
+                end = min(end, content[1])  # "said that X, reported El Heraldo": the outlet is no content
+            elif participle_of_speaker(inverted.verb) and start < inverted.verb.idx < end:
+                end = min(end, _before_comma(self.text, inverted.verb.idx))  # "X, declaring that Y"
+        cut = _paragraph_end(self.text, start, end)
+        if cut is not None:
+            end = cut  # "the force said its soldiers had killed 12 rebels\nVELL, March 3 -": the next story
         for marker in (", while ", ", whereas "):
             cut = self.text.find(marker, start, end)
             if cut > start and not self._in_any_quote(cut):
@@ -628,11 +665,40 @@ def _by_sentence(ctx: Context, cues: list[Cue]) -> dict[int, list[Cue]]:
     return out
 
 
+def _paragraph_end(text: str, start: int, end: int) -> int | None:
+    """Where reported content must stop at a line break: a clause never runs on into the next paragraph
+    (a sentence split missed there, often before a dateline). None when the span has no break."""
+    cut = text.find("\n", start, end)
+    if cut <= start or not text[start:cut].strip():
+        return None
+    return _end_before_spaces(text, cut)
+
+
+def _before_comma(text: str, at: int) -> int:
+    """The end of the words before the comma (and spaces) that precede ``at``."""
+    at = _end_before_spaces(text, at)
+    if at > 0 and text[at - 1] == ",":
+        at = _end_before_spaces(text, at - 1)
+    return at
+
+
 def _end_before_spaces(text: str, at: int) -> int:
     """``len(text[:at].rstrip())`` without copying the text before ``at``."""
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return at
+
+
+def _heads_content(outer: Cue, inner: Cue) -> bool:
+    """True when ``inner``'s verb heads ``outer``'s content (or a clause coordinated with its head):
+    "reported that officials said", not a verb deep inside a relative clause of it."""
+    root = outer.content_root
+    verb = inner.verb
+    if root is None:
+        return True  # inverted or attributed content: no head to compare with
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.i != root.i:
+        verb = verb.head
+    return verb.i == root.i
 
 
 def _channel(source: Entity | None) -> Entity | None:

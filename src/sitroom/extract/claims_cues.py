@@ -7,7 +7,8 @@ accusation). Cues without a content span still matter: they attach quotations ("
 
 Rules that decide what is *not* a cue, for precision:
 - a negated or refused reporting verb ("did not confirm", "declined to comment") says nothing;
-- "claimed responsibility/credit" is an event, not a claim;
+- "claimed the killing" (an act as the object) is no claim; nor is anything "no group" or "nobody" says;
+- "charged with" is a legal act, not speech;
 - verbs other than denials, announcements, accusations... need a clause: "added 500 troops" is no speech;
 - characterising verbs need an "as" phrase or a predicate ("called the deal a mistake").
 """
@@ -44,6 +45,8 @@ class Cue:
     """``verb`` (active reporting verb), ``attribution`` ("according to X"), ``allegation`` (no speaker)."""
     about_tokens: list[Token] = field(default_factory=list)
     """Tokens outside the content whose entities the claim is about (the accused of a passive)."""
+    relay: Token | None = None
+    """Who passes the words on: Reuters in "Reuters quoted a diplomat as saying" (the claim's ``via``)."""
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -101,8 +104,11 @@ def verb_cues(doc: Doc) -> list[Cue]:
             continue
         if _purpose_infinitive(token):
             continue  # "marched on the palace to demand ...": a purpose, shown by acting, not said
+        if _claims_an_act(token) or _nobody_says(token):
+            continue
         start, end = _cue_extent(token)
         cue = Cue(verb=token, cue_start=start, cue_end=end, subject=_speaker_token(token))
+        _quoted_as_saying(cue)
         if token.lemma_.lower() in lex.DENIAL_VERBS:
             if _rejects_an_act(token):
                 continue  # "rejected an offer to mediate": a REJECT event, not a denial
@@ -116,6 +122,10 @@ def verb_cues(doc: Doc) -> list[Cue]:
             _drop_requested_act(cue)
         if token.lemma_.lower() in lex.CLAUSE_ONLY_VERBS and not _has_clause_content(cue):
             continue  # "the cartel is disputing the region": a fight over ground, not over a claim
+        second = _second_clause(cue)
+        if second is not None:
+            cues.append(cue)
+            cue = second  # "said X and that Y": two claims, one cue each
         if token.dep_ == "relcl" and any(t.lower_ in lex.RELATIVE_PRONOUNS and t.dep_ == "pobj"
                                          for t in token.subtree):
             cue.about_tokens.append(token.head)  # "X, to which the state denies affinity": about X
@@ -150,6 +160,65 @@ def _subject_after_quote(verb: Token) -> Token | None:
         if token.dep_ not in _NOUN_PHRASE_DEPS:
             return None
     return None
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """ "claimed the killing", "claimed the attack": the act as the object is taking credit (an event or
+    nothing), not a statement; "claimed responsibility for ..." remains a claim."""
+    if verb.lemma_.lower() != "claim":
+        return False
+    obj = _child(verb, "dobj")
+    return obj is not None and obj.lemma_.lower() in lex.CLAIMED_ACT_NOUNS
+
+
+def _nobody_says(verb: Token) -> bool:
+    """ "No group claimed ...", "Nobody has confirmed ...": a negated speaker says nothing."""
+    subject = _child(verb, "nsubj")
+    if subject is None:
+        return False
+    return subject.lower_ in lex.NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _quoted_as_saying(cue: Cue) -> None:
+    """ "Reuters quoted a council diplomat as saying that ...": the one quoted is the speaker and the
+    one quoting the relay; "Brask was quoted as saying ..." has the quoted person as the subject."""
+    verb = cue.verb
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_.lower() not in lex.QUOTING_VERBS:
+        return
+    quoting = marker.head
+    quoted = _child(quoting, "dobj") or _child(quoting, "nsubjpass")
+    if quoted is None:
+        return
+    cue.subject = quoted
+    cue.cue_start = marker.idx
+    cue.relay = _child(quoting, "nsubj") or _agent(quoting)
+
+
+def _agent(verb: Token) -> Token | None:
+    from sitroom.extract.claims_speakers import agent_of
+
+    return agent_of(verb)
+
+
+def _second_clause(cue: Cue) -> Cue | None:
+    """ "said the army had retaken the airport and that the rebels had fled": the "and that" clause is
+    a second claim; the first cue's content stops before the "and". Returns the second cue."""
+    root = cue.content_root
+    if root is None or cue.content is None or root.dep_ != "ccomp":
+        return None
+    second = next((c for c in root.rights if c.dep_ == "conj" and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if second is None:
+        return None
+    before = _strip_edges([t for t in root.subtree if t.i < second.left_edge.i])
+    while before and before[-1].dep_ == "cc":
+        before = _strip_edges(before[:-1])
+    if not before:
+        return None
+    cue.content = (cue.content[0], _end_of(before[-1]))
+    return Cue(verb=cue.verb, cue_start=cue.cue_start, cue_end=cue.cue_end, subject=cue.subject,
+               stance=cue.stance, content=_clause_span(second), content_root=second, relay=cue.relay)
 
 
 def _drop_requested_act(cue: Cue) -> None:

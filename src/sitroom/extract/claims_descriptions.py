@@ -17,7 +17,10 @@ kinds of description, tried in this order:
    entity named by the description without determiners and numbers ("Karesian officials"), shared by
    every identical description in the document. Decision: plural unnamed speakers are speakers in their
    own right (a ``group`` entity), not ``None``, so that "officials said" and "officials denied" can be
-   queried and contrasted; they are never merged with a named person.
+   queried and contrasted; they are never merged with a named person. People nouns outside the lists
+   are known by an agentive ending ("specialists", "civilians", "fishermen", "shopkeepers").
+4. **A plural of organisations** ("Rights groups", "Aid agencies", "unions"): an organisation entity
+   named by the description ("Rights groups"), never the nearest single organisation.
 
 Documents ("the report says", "the cable says") are not speakers here: :data:`DOCUMENT_NOUNS`.
 """
@@ -43,6 +46,17 @@ PERSON_NOUNS = frozenset({
     "student", "trader", "merchant", "driver", "man", "woman", "person", "insider", "informant",
     "defector", "fighter", "militant", "soldier", "guard", "employee", "aide", "adviser", "advisor",
     "consultant", "economist", "historian", "bishop", "priest", "deputy", "senator", "congressman",
+    # trades and callings of the people local reporting quotes ("a pharmacist in the old town")
+    "pharmacist", "nurse", "shopkeeper", "storekeeper", "shopowner", "vendor", "baker", "butcher",
+    "fisherman", "herder", "miner", "mechanic", "engineer", "builder", "labourer", "laborer", "tailor",
+    "carpenter", "businessman", "businesswoman", "owner", "journalist", "reporter", "scientist",
+    "physician", "surgeon", "midwife", "pastor", "imam", "cleric", "monk", "nun", "chief", "elder",
+    "refugee", "migrant", "pilot", "passenger", "motorist", "smuggler", "trafficker", "miller",
+    "shepherd", "rancher", "grower", "producer", "citizen", "voter", "youth", "mother", "father",
+    # kin and acquaintances: "according to a relative", "a neighbour said"
+    "relative", "neighbour", "neighbor", "friend", "colleague", "cousin", "brother", "sister", "son",
+    "daughter", "wife", "husband", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather",
+    "parent", "widow", "child", "spouse", "acquaintance", "classmate",
 })
 # Plural subjects that are groups of people (plural of PERSON_NOUNS and role words, plus collectives).
 GROUP_NOUNS = frozenset({"authorities", "people", "locals", "residents", "police", "protesters",
@@ -53,6 +67,19 @@ GROUP_NOUNS = frozenset({"authorities", "people", "locals", "residents", "police
                          "legislators", "activists", "campaigners", "researchers", "scholars",
                          "journalists", "reporters", "doctors", "spokespeople", "ministers", "members",
                          "representatives", "negotiators", "supporters", "opponents", "respondents"})
+# Plural organisation nouns: "Rights groups say", "Aid agencies said" are speakers of their own (many
+# organisations, none named), never the nearest single organisation.
+PLURAL_ORG_NOUNS = frozenset({"groups", "organisations", "organizations", "agencies", "ngos", "charities",
+                              "unions", "associations", "federations", "institutions", "bodies", "companies",
+                              "firms", "businesses", "parties", "movements", "networks", "coalitions",
+                              "committees", "councils", "cooperatives", "churches", "monitors"})
+# Plural people nouns outside the lists, known by an agentive ending ("specialists", "civilians",
+# "fishermen"): lemma endings and the words with those endings that are no people.
+_PEOPLE_ENDINGS = ("ist", "ian", "eur", "keeper", "man", "men", "worker", "seller", "owner", "dweller",
+                   "goer", "holder", "maker", "monger", "smith")
+_NOT_PEOPLE = frozenset({"list", "wrist", "twist", "mist", "fist", "gist", "exist", "insist", "persist",
+                         "consist", "resist", "assist", "median", "amen", "omen", "abdomen", "specimen",
+                         "regimen", "semen", "acumen", "stockholder", "placeholder", "shareholder"})
 # Organisation nouns that stand for the nearest organisation of any name ("the bloc said").
 COLLECTIVE_ORG_NOUNS = frozenset({"group", "movement", "body", "institution", "firm", "company"})
 # Collectives of states: the nearest international organisation ("the bloc" after ECOWAS).
@@ -75,6 +102,57 @@ DOCUMENT_NOUNS = frozenset({"report", "reports", "statement", "release", "docume
                             "video", "footage", "audit", "assessment", "review", "poll", "census",
                             "information", "intelligence"})
 _NAME_DEPS = frozenset({"amod", "compound", "nmod", "flat"})
+
+
+# Sectors of described speakers by head word (singular), for the entities made from descriptions:
+# "Shopkeepers" are business, "a pharmacist" health, "a relative" a civilian.
+_SECTOR_BY_HEAD: dict[str, str] = {
+    **dict.fromkeys(("trader", "shopkeeper", "storekeeper", "shopowner", "merchant", "vendor", "baker",
+                     "butcher", "businessman", "businesswoman", "owner", "tailor", "carpenter", "mechanic",
+                     "miller", "company", "firm", "business"), "BUS"),
+    **dict.fromkeys(("pharmacist", "nurse", "doctor", "physician", "surgeon", "midwife"), "MED"),
+    **dict.fromkeys(("teacher", "student", "professor", "academic", "scholar", "classmate"), "EDU"),
+    **dict.fromkeys(("farmer", "herder", "shepherd", "rancher", "grower", "fisherman"), "AGR"),
+    **dict.fromkeys(("worker", "miner", "labourer", "laborer", "employee", "union"), "LAB"),
+    **dict.fromkeys(("resident", "villager", "relative", "neighbour", "neighbor", "friend", "family",
+                     "parent", "mother", "father", "son", "daughter", "wife", "husband", "brother",
+                     "sister", "cousin", "uncle", "aunt", "nephew", "niece", "widow", "child", "citizen",
+                     "voter", "youth", "passenger", "motorist", "witness", "survivor", "victim", "local",
+                     "civilian", "spouse", "acquaintance"), "CVL"),
+    **dict.fromkeys(("pastor", "imam", "cleric", "priest", "bishop", "monk", "nun", "church"), "REL"),
+    **dict.fromkeys(("refugee", "migrant"), "REF"),
+    **dict.fromkeys(("journalist", "reporter"), "JRN"),
+    **dict.fromkeys(("activist", "campaigner", "ngo", "charity"), "SOC"),
+    **dict.fromkeys(("smuggler", "trafficker"), "CRM"),
+}
+# Modifiers that make plural organisations civil society: "Rights groups", "Aid agencies".
+_CIVIL_SOCIETY_WORDS = frozenset({"rights", "aid", "humanitarian", "relief", "charity", "advocacy", "civil",
+                                  "non-governmental", "nongovernmental", "watchdog"})
+
+
+def sector_of_description(words: list[str]) -> str | None:
+    """The sector a description names by its head or a civil-society modifier, or None:
+    "Shopkeepers" -> BUS, "a pharmacist" -> MED, "Rights groups" -> SOC."""
+    lowered = [w.lower() for w in words]
+    if not lowered:
+        return None
+    if any(w in _CIVIL_SOCIETY_WORDS for w in lowered[:-1]):
+        return "SOC"
+    head = lowered[-1]
+    for form in (head, head[:-1] if head.endswith("s") else head, head[:-2] if head.endswith("es") else head,
+                 head[:-3] + "y" if head.endswith("ies") else head, head.replace("men", "man")):
+        if form in _SECTOR_BY_HEAD:
+            return _SECTOR_BY_HEAD[form]
+    return None
+
+
+def _agentive(lemma: str) -> bool:
+    """ "specialist", "civilian", "fisherman", "shopkeeper": a noun for people by its ending."""
+    if lemma in _NOT_PEOPLE or len(lemma) < 6:
+        return False
+    if lemma.endswith("list") and not lemma.endswith("alist"):
+        return False  # "checklist", "shortlist"; but "journalist", "nationalist"
+    return lemma.endswith(_PEOPLE_ENDINGS)
 
 
 def description_span(token: Token) -> tuple[int, int]:
@@ -122,13 +200,17 @@ def head_word(name: str) -> str:
 
 
 def kind_of_description(token: Token) -> str | None:
-    """``role``, ``person``, ``group``, ``org``, ``press``, ``document`` or None for a subject noun."""
+    """``role``, ``person``, ``group``, ``orgs`` (several organisations), ``org``, ``press``,
+    ``document`` or None for a subject noun."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if lower in DOCUMENT_NOUNS or lemma in DOCUMENT_NOUNS:
         return "document"
     plural = token.tag_ in ("NNS", "NNPS") or lower in GROUP_NOUNS
-    if plural and (lower in GROUP_NOUNS or lemma in PERSON_NOUNS or lemma in ROLE_WORDS):
+    if plural and (lower in GROUP_NOUNS or lemma in PERSON_NOUNS or lemma in ROLE_WORDS
+                   or _agentive(lemma)):
         return "group"
+    if plural and (lower in PLURAL_ORG_NOUNS or lemma + "s" in PLURAL_ORG_NOUNS):
+        return "orgs"
     if lemma in PRESS_NOUNS and lemma != "agency":
         return "press"
     if lemma in COLLECTIVE_ORG_NOUNS or lemma in NAMED_ORG_NOUNS or lemma in BLOC_NOUNS:

@@ -32,8 +32,9 @@ from sitroom.extract.claims_descriptions import (
     kind_of_description,
     role_of,
     same_role,
+    sector_of_description,
 )
-from sitroom.extract.claims_lexicon import PRONOUN_KINDS, RELATIVE_PRONOUNS, SPEAKER_KINDS
+from sitroom.extract.claims_lexicon import PRONOUN_KINDS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEAKER_KINDS
 from sitroom.extract.context import doc_text
 from sitroom.records import Entity, Mention
 
@@ -51,12 +52,11 @@ _DATELINE_KEY = "sitroom.claims.datelines"
 ROMANCE_ARTICLES = frozenset({"el", "la", "le", "il", "o", "los", "las", "les", "lo"})
 # How many sentences back a pronoun may look for its antecedent (news prose rarely goes further).
 PRONOUN_LOOKBACK = 3
-# PLOVER's international codes: what "the bloc" or "the alliance" can be.
-INTERNATIONAL = frozenset({"IGO", "UNO", "EUR"})
-_DATELINE_KEY = "sitroom.claims.datelines"
-ROMANCE_ARTICLES = frozenset({"el", "la", "le", "il", "o", "los", "las", "les", "lo"})
 # How many sentences back "the minister" or "the bloc" may look for the one it means.
 DESCRIPTION_LOOKBACK = 12
+# "the force said": the nearest armed body, whatever its name ("Operation Sentinel", "MINUSKA").
+ARMED_BODY_NOUNS = frozenset({"force", "forces"})
+ARMED_SECTORS = frozenset({"MIL", "PMC", "COP", "PRM", "REB"})
 # Subjects that stand for the intention of an actor named just before.
 PURPOSE_NOUNS = frozenset({"goal", "aim", "purpose", "objective", "intent", "intention", "point", "message"})
 _LABEL_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -82,6 +82,8 @@ def author_entity(ctx: Context) -> Entity | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through control and coordination ("went on to say", "and added")."""
     current = verb
+    if participle_of_speaker(verb):
+        current = verb.head.head  # the parser hung "declaring" on the reported clause: the speaker declares
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
@@ -92,6 +94,17 @@ def subject_of(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def participle_of_speaker(verb: Token) -> bool:
+    """ "Orn said the group was a criminal gang, declaring that ...": a speech participle after a comma
+    that the parser hung on the reported clause belongs to the reporting verb above it."""
+    clause = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    if any(c.dep_ == "nsubj" for c in verb.children) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS and clause.head.i < clause.i
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -157,15 +170,25 @@ class SpeakerResolver:
     def _resolve_noun(self, token: Token, outlet_context: bool, create: bool) -> Entity | None:
         if in_dateline(token):  # "MOSCOW, March 8 - The Kremlin dismissed": the parser's subject is the city
             return self._after_dateline(token, outlet_context, create)
+        if outlet_context and token.pos_ == "PROPN":
+            title = self._longer_title(token, create)
+            if title is not None:
+                return title
         found = self.entity_of_token(token)
         if found is not None:
             return found
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.entity_of_token(child) or self._by_surname(child)
+                if found is not None and token.pos_ == "NOUN" and found.kind in ("place", "country"):
+                    continue  # "Officials in the capital, Bamako, said": where they are, not who
                 if found is not None:
                     return found
         description = kind_of_description(token) if token.pos_ == "NOUN" else None
+        if description not in (None, "document"):
+            found = self._named_after_description(token, description, outlet_context, create)
+            if found is not None:
+                return found
         if description == "document":
             return self._author_of_document(token, create)
         for child in token.children:
@@ -186,6 +209,47 @@ class SpeakerResolver:
         if token.lemma_.lower() in PURPOSE_NOUNS and create:
             return self.previous_topic(token)
         return None
+
+    def _longer_title(self, token: Token, create: bool) -> Entity | None:
+        """ "according to Karesia Today": the parser cut the title after "Karesia" (a place to the mention
+        step); a source's name runs over the capitalised words right after it."""
+        start, end = name_span(token)
+        run = _name_after(token)
+        if run is None or run[1].idx + len(run[1].text) <= end:
+            return None
+        end = run[1].idx + len(run[1].text)
+        if self.ctx.text[start:end].lower().startswith("the "):
+            start += 4
+        covering = [m for m in self.mentions_in_sentence(self.ctx.sentence_index(start))
+                    if m.start <= start and end <= m.end]
+        if covering:
+            return None  # the mention step knows the whole name: the usual lookup finds it
+        return self._new_named(start, end, "organization", True) if create else None
+
+    def _named_after_description(self, token: Token, description: str, outlet_context: bool,
+                                 create: bool) -> Entity | None:
+        """ "A pharmacist in the old town, Lucia, said", "according to the news site Karesia Today": the
+        name that follows a description says who it is (the parser often hangs it elsewhere)."""
+        press = description == "press"
+        run = _name_after(token) if press else _apposed_name(token)
+        if run is None:
+            return None
+        first, last = run
+        found = self.entity_of_token(last) if first.i == last.i or not press else None
+        if found is None and not press:
+            found = self._by_surname(last)
+        if found is not None and found.kind in ("place", "country"):
+            if last.ent_type_ != "PERSON":
+                return None
+            found = None  # "A pharmacist in the old town, Lucia, said": the model says a person
+        if found is not None:
+            return found
+        if not create:
+            return None
+        kind = "organization" if press or description in ("org", "orgs") else "person"
+        found = self._new_named(first.idx, last.idx + len(last.text), kind, press or outlet_context)
+        found.sector = found.sector or sector_of_description([token.lemma_])  # "A pharmacist, Lucia": MED
+        return found
 
     def _after_dateline(self, token: Token, outlet_context: bool, create: bool) -> Entity | None:
         """The real subject: the first noun between the dateline and the verb."""
@@ -223,14 +287,27 @@ class SpeakerResolver:
         if kind == "press":
             return self._nearest(token.idx, is_outlet)
         if kind == "org":
-            lemma = token.lemma_.lower()
-            if lemma in BLOC_NOUNS:
-                return self._nearest(token.idx, lambda e: e.kind == "organization" and e.country in INTERNATIONAL)
-            if lemma in COLLECTIVE_ORG_NOUNS:
-                return self._nearest(token.idx, lambda e: e.kind == "organization")
-            return self._nearest(token.idx, lambda e: e.kind == "organization" and _named_with(e, lemma))
+            return self._described_org(token)
         if kind == "group":
             return self._described(token, "group", create)
+        if kind == "orgs":
+            return self._described(token, "organization", create)
+        return None
+
+    def _described_org(self, token: Token) -> Entity | None:
+        """ "the union" after "the National Teachers Union": an organisation named with the word comes
+        first; then, for collectives, any international body ("the bloc") or any organisation ("the
+        group"); "the force" last of all takes the nearest armed body."""
+        lemma = token.lemma_.lower()
+        found = self._nearest(token.idx, lambda e: e.kind == "organization" and _named_with(e, lemma))
+        if found is not None:
+            return found
+        if lemma in BLOC_NOUNS:
+            return self._nearest(token.idx, lambda e: e.kind == "organization" and e.country in INTERNATIONAL)
+        if lemma in COLLECTIVE_ORG_NOUNS:
+            return self._nearest(token.idx, lambda e: e.kind == "organization")
+        if lemma in ARMED_BODY_NOUNS:
+            return self._nearest(token.idx, lambda e: e.kind == "organization" and e.sector in ARMED_SECTORS)
         return None
 
     def _described_person(self, token: Token, create: bool) -> Entity | None:
@@ -267,7 +344,8 @@ class SpeakerResolver:
                 return ent
         if not create:
             return None
-        ent = Entity(id=self.ctx.new_id("e"), name=name, kind=kind, extractor=EXTRACTOR)
+        ent = Entity(id=self.ctx.new_id("e"), name=name, kind=kind, extractor=EXTRACTOR,
+                     sector=sector_of_description(name.split()))
         mention = Mention(start=start, end=end, text=name, kind=kind, label="CLAIM-SPEAKER", is_name=False,
                           sentence=self.ctx.sentence_index(start), entity=ent.id, extractor=EXTRACTOR)
         self._add(ent, mention)
@@ -295,13 +373,28 @@ class SpeakerResolver:
         return ent if ent is not None and ent.kind in SPEAKER_KINDS else None
 
     def antecedent(self, pronoun: Token, kinds: tuple[str, ...]) -> Entity | None:
-        """The most prominent fitting entity before the pronoun, nearest sentence first."""
+        """The most prominent fitting entity before the pronoun, nearest sentence first; for "they", a
+        described group that is the subject of the pronoun's own sentence ("Authorities in Karesia
+        arrested a man they said was ...") comes first."""
+        if pronoun.lower_ == "they":
+            described = self._described_subject(pronoun)
+            if described is not None:
+                return described
         here = self.ctx.sentence_index(pronoun.idx)
         for index in range(here, max(-1, here - PRONOUN_LOOKBACK - 1), -1):
             found = self._most_prominent(index, kinds, before=pronoun.idx)
             if found is not None:
                 return found
         return None
+
+    def _described_subject(self, pronoun: Token) -> Entity | None:
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i >= pronoun.i or subject.pos_ != "NOUN":
+            return None
+        if kind_of_description(subject) not in ("group", "orgs") or self.entity_of_token(subject):
+            return None
+        return self.resolve(subject)
 
     def previous_topic(self, token: Token) -> Entity | None:
         here = self.ctx.sentence_index(token.idx)
@@ -350,8 +443,13 @@ class SpeakerResolver:
         start, end = name_span(token)
         if self.ctx.text[start:end].lower().startswith("the "):
             start += 4
+        return self._new_named(start, end, self._guess_kind(token, outlet_context), outlet_context)
+
+    def _new_named(self, start: int, end: int, kind: str, outlet_context: bool) -> Entity:
         text = self.ctx.text[start:end]
-        kind = self._guess_kind(token, outlet_context)
+        for ent in self._by_id.values():  # the same new name twice is one speaker
+            if ent.extractor == EXTRACTOR and ent.kind == kind and ent.name == text:
+                return ent
         ent = Entity(id=self.ctx.new_id("e"), name=text, kind=kind, extractor=EXTRACTOR)
         mention = Mention(start=start, end=end, text=text, kind=kind, label="CLAIM-SPEAKER",
                           sentence=self.ctx.sentence_index(start), entity=ent.id, extractor=EXTRACTOR)
@@ -369,6 +467,8 @@ class SpeakerResolver:
         self._index(mention)
 
     def _guess_kind(self, token: Token, outlet_context: bool) -> str:
+        if any(c.dep_ == "appos" and kind_of_description(c) == "press" for c in token.children):
+            return "organization"  # "Primicias, a local news site": a title, whatever the model says
         if token.ent_type_ in _LABEL_KIND:
             return _LABEL_KIND[token.ent_type_]
         start, end = name_span(token)
@@ -409,6 +509,43 @@ def datelines_from(doc: Doc, char: int) -> list[tuple[int, int]]:
     return spans[max(0, bisect.bisect_right(starts, char) - 1):]
 
 
+# Model labels a name after a description may carry: people and bodies, not places or dates.
+_NAME_LABELS = frozenset({"PERSON", "ORG", ""})
+_MAX_NAME_WORDS = 4
+
+
+def _apposed_name(subject: Token) -> tuple[Token, Token] | None:
+    """ "A pharmacist in the old town, Lucia, said": the proper name set off by commas between a
+    described subject and its verb, wherever the parser hung it. Returns its first and last token."""
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or verb.i <= subject.i:
+        return None
+    between = list(subject.doc[subject.i + 1:verb.i])
+    while between and between[-1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        between.pop()  # "..., Lucia, has long said"
+    if between and between[-1].text == ",":
+        between.pop()
+    run: list[Token] = []
+    while between and between[-1].pos_ == "PROPN" and len(run) < _MAX_NAME_WORDS:
+        run.insert(0, between.pop())
+    if not run or not between or between[-1].text != ",":
+        return None
+    if any(t.ent_type_ not in _NAME_LABELS for t in run):
+        return None  # "Officials in Vell, Karesia, said": a place, not a name for the officials
+    return run[0], run[-1]
+
+
+def _name_after(description: Token) -> tuple[Token, Token] | None:
+    """ "the news site Karesia Today", "the daily El Heraldo": the title right after a press noun,
+    whatever labels the model gave its words (a title is not a place or a date)."""
+    run: list[Token] = []
+    for token in description.doc[description.i + 1:description.i + 1 + _MAX_NAME_WORDS]:
+        if token.pos_ != "PROPN" and not (run and token.text[:1].isupper() and token.is_alpha):
+            break
+        run.append(token)
+    return (run[0], run[-1]) if run else None
+
+
 def _pobj(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ == "pobj":
@@ -429,4 +566,8 @@ def is_outlet(entity: Entity | None) -> bool:
     """News outlets and similar publishers: a claim attributed through them has them as ``via``."""
     if entity is None:
         return False
-    return entity.sector == "JRN" or _looks_like_outlet(entity.name)
+    if entity.sector == "JRN":
+        return True
+    if entity.sector or entity.kind in ("place", "country", "person", "group"):
+        return False  # "Los Rastrojos" (a gang) looks like "La Prensa" by its article, not by what it is
+    return _looks_like_outlet(entity.name)
