@@ -259,6 +259,16 @@ class StoreSuite:
         assert isinstance(hits, list)
         assert filled.stats()["documents"] == 2
 
+    def test_search_ranks_only_the_newest_matches(self, filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+        from sitroom.store import sqlite_read
+        every = filled.search("Karesia", limit=50)
+        monkeypatch.setattr(sqlite_read, "RANK_CAP", 2)
+        capped = filled.search("Karesia", limit=1)
+        assert len(every) > 2 and len(capped) == 1
+        newest = sorted(every, key=lambda h: (h.doc_id, h.sentence))[-2:]  # doc-b was stored last
+        assert (capped[0].doc_id, capped[0].sentence) in {(h.doc_id, h.sentence) for h in newest}
+        assert len(filled.search("Karesia", limit=len(every))) == len(every)  # a page past the cap still fills
+
     def test_search_treats_operators_as_words(self, filled: Store) -> None:
         assert filled.search("AND OR") == []
         assert {h.doc_id for h in filled.search('Wagner "')} == {"doc-a", "doc-b"}

@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 
+from sitroom.store import sqlite_read
 from sitroom.store.base import ELLIPSIS, MARK_END, MARK_START, SearchHit
 
 CONFIG = "simple"
@@ -73,13 +74,16 @@ def search(conn: psycopg.Connection[Any], text: str, limit: int, offset: int) ->
     if not terms:
         return []
     query = " && ".join(t.sql() for t in terms)
+    # Rank only the newest RANK_CAP matches, as the SQLite store does: ts_rank over every match of a
+    # common word is what makes a search slow, and nobody pages through thousands of hits.
     rows = conn.execute(
-        "WITH q AS (SELECT " + query + " AS q)"  # noqa: ISC003 (built from fixed fragments only)
+        "WITH q AS (SELECT " + query + " AS q),"  # noqa: ISC003 (built from fixed fragments only)
+        " hits AS (SELECT s.rowid FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY s.rowid DESC LIMIT %s)"
         " SELECT s.doc_id, d.title, d.published, s.idx, s.start, s.\"end\", s.text,"
         f" ts_headline('{CONFIG}', s.text, q.q, %s), -ts_rank(s.tsv, q.q) AS rank"
-        " FROM q, sentences s JOIN documents d ON d.id = s.doc_id"
-        " WHERE s.tsv @@ q.q ORDER BY rank, s.rowid LIMIT %s OFFSET %s",
-        [*(t.param() for t in terms), _HEADLINE, limit, offset],
+        " FROM q, hits h JOIN sentences s ON s.rowid = h.rowid JOIN documents d ON d.id = s.doc_id"
+        " ORDER BY rank, s.rowid LIMIT %s OFFSET %s",
+        [*(t.param() for t in terms), max(sqlite_read.RANK_CAP, offset + limit), _HEADLINE, limit, offset],
     ).fetchall()
     return [_hit(row) for row in rows]
 
