@@ -366,6 +366,9 @@ def _kind_of(members: list[Node]) -> str:
         return trusted[0]
     if any(n.form == "demonym" for n in members) or any(m.kind == "country" for m in names):
         return "country"
+    # "Volkov fighters" beside "the Volkov Group": the members' name does not make the group a crowd
+    if any(m.kind == "organization" and len(m.text.split()) > 1 for m in names):
+        names = [m for m in names if not _member_form(m.text)] or names
     counts = Counter(m.kind for m in names)
     if not counts:
         return "organization"
@@ -375,6 +378,11 @@ def _kind_of(members: list[Node]) -> str:
     if kind == "person" and any(m.text.split()[-1].lower() in ORG_NAME_ENDINGS for m in names if m.text.split()):
         return "organization"  # "Volkov Group" tagged PERSON: a name ending in Group is never a person
     return kind
+
+
+def _member_form(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in MEMBER_WORDS
 
 
 def _first(members: list[Node], attr: str, organ: Node | None) -> str | None:
