@@ -206,3 +206,8 @@ def test_title_and_byline_survive_extra_blank_lines(tmp_path: Path) -> None:
 def test_name_inside_a_paragraph_is_not_a_byline(tmp_path: Path) -> None:
     doc = read_one(write(tmp_path, "a.txt", "Drevna Update\n\nAnton Brask\nresigned on Friday.\n\n" + BODY))
     assert doc.author is None
+
+
+def test_leading_whitespace_is_not_part_of_the_text() -> None:
+    from sitroom.ingest.clean import clean_text
+    assert clean_text("  \n\t Rebels attacked Vell. \n") == "Rebels attacked Vell."

@@ -37,7 +37,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROLS.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
-    return text.lstrip("\n").rstrip()
+    return text.strip()  # offsets count from the first visible character
 
 
 def without_surrogates(text: str) -> str:
