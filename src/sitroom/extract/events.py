@@ -161,6 +161,8 @@ class EventStep:
         event.casualties = self._casualties(cand, counted, event.type)
         if trigger.kind in ("noun", "agent") and not _has_arguments(event) and not _is_headline(trigger):
             return None
+        if trigger.kind == "noun" and _generic_condition(trigger, event):
+            return None
         event.confidence = _confidence(event, trigger)
         return event
 
@@ -250,6 +252,19 @@ def _is_headline(trigger: Trigger) -> bool:
     head = trigger.head
     return trigger.kind == "noun" and head.dep_ == "ROOT" and not any(
         t.pos_ in ("VERB", "AUX") for t in head.sent)
+
+
+CONDITION_NOUNS = {"violence", "unrest", "insecurity", "abuse", "fighting"}
+"""Nouns that name a state of affairs as often as an act ("the root causes of violence in Vell")."""
+
+
+def _generic_condition(trigger: Trigger, event: Event) -> bool:
+    """"violence in Latin America": a condition noun with only a place is a situation, not an event."""
+    if trigger.head.lemma_.lower() not in CONDITION_NOUNS or event.source or event.target:
+        return False
+    own_date = event.date is not None and not event.date_fallback
+    counted = any(v for v in event.casualties.to_json().values())
+    return not own_date and not counted and not event.quantities
 
 
 def _has_arguments(event: Event) -> bool:

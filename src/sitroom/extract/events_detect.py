@@ -26,6 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitroom.extract.events_crime import (
+    crime_light_label,
+    crime_noun_label,
+    crime_phrasal_label,
+    crime_verb_label,
+)
 from sitroom.extract.events_lexicon import BLOCK, CLAIMED, STRIKE, SUPPORT_VERB, Label, Lexicon
 from sitroom.extract.events_refine import (
     plausible_noun_event,
@@ -157,6 +163,9 @@ def _is_heading(token: Token) -> bool:
             and token.doc[nxt].text == ":")
 
 
+INFLECTIONS = ("s", "ed", "d", "ing")
+
+
 def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
     """The verb's lemma, repaired where the small model's lemmatizer fails ("staged" -> "stag").
 
@@ -166,6 +175,8 @@ def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
     if _known_verb(lemma, lexicon):
         return lemma
     word = verb.lower_
+    if not word.endswith(INFLECTIONS):
+        return lemma  # "to bank in Uruguay" is not "ban": only inflected forms are repaired
     for candidate in (word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4] + "e", word[:-4]):
         if len(candidate) > 2 and _known_verb(candidate, lexicon) and candidate[:3] == lemma[:3]:
             return candidate
@@ -223,7 +234,8 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
             if label.type == SUPPORT_VERB:
                 support = True
             elif key != "take over" or take_over_label(verb, label) is not None:
-                return Trigger(label, verb, [verb, particle], "verb")
+                label = crime_phrasal_label(verb, key, label)
+                return Trigger(label, verb, [verb, particle], "verb") if label is not None else None
             else:
                 return None
     for obj in _objects(verb):
@@ -237,6 +249,7 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
         return Trigger(special[0], verb, [verb, *special[1]], "verb")
     label = lexicon.verb(lemma)
     label = refine_verb_label(verb, lemma, label) if label is not None else None
+    label = crime_verb_label(verb, lemma, label) if label is not None else None
     if label is None:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
@@ -290,6 +303,8 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
         label = Label("THREATEN")
     if label is not None and obj_lemma == "operation" and _non_combat(obj):
         label = None
+    if label is not None and label.type != BLOCK:
+        label = crime_light_label(verb, obj, label)
     if label is not None:
         if label.type == CLAIMED:
             return _claimed(verb, obj, lexicon)
@@ -302,7 +317,8 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
 
 
 NON_COMBAT = {"rescue", "humanitarian", "peacekeeping", "search", "evacuation", "relief", "recovery",
-              "mining", "clean", "cleanup", "vaccination", "election", "electoral", "sting", "undercover"}
+              "mining", "clean", "cleanup", "vaccination", "election", "electoral", "sting", "undercover",
+              "financial", "business", "commercial", "logistical", "logistics", "money", "banking"}
 """Modifiers of "operation" that make it anything but an offensive."""
 
 
@@ -352,6 +368,9 @@ def _noun_label(noun: Token, lexicon: Lexicon) -> Label | None:
         return None  # "On 7 March": a month, not a march
     label = lexicon.noun(noun.lemma_) or lexicon.noun(noun.lower_) or _hyphenated_label(noun, lexicon)
     if label is None or not plausible_noun_event(noun):
+        return None
+    label = crime_noun_label(noun, label)
+    if label is None:
         return None
     modifiers = [lexicon.noun_modifiers.get(c.lemma_.lower()) for c in noun.children
                  if c.dep_ in ("compound", "amod", "nmod")]

@@ -5,6 +5,7 @@
 * sending troops or arms (``DEPLOY``) is AID when the destination is a state or a government
   other than the sender, MOBILIZE otherwise;
 * arriving (``ARRIVE``) troops are a deployment, arriving officials a visit, anyone else no event;
+* raids and operations by police or prosecutors with no violence told are coercion (COERCE);
 * people captured by an armed group are abducted (ASSAULT), by anyone else arrested (COERCE);
 * violence renounced for the future ("the front would not attack army positions", "will not
   strike") is a verbal concession: CONCEDE, planned (see :func:`renounced_violence`).
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 from sitroom.extract.context import Context
+from sitroom.extract.events_crime import LAW_NAMES, LAW_SECTORS, police_action
 from sitroom.extract.events_detect import Trigger
 from sitroom.extract.events_lexicon import DEPLOY, Label
 from sitroom.extract.events_refine import ARRIVE
@@ -30,6 +32,9 @@ def final_label(trigger: Trigger, modality: str, targets: list[str], sources: li
     if label == Label("COERCE", "arrest") and trigger.head.lemma_.lower() == "capture" and sources and all(
             _sector(ctx, s) in IRREGULAR_SECTORS for s in sources):
         return Label("ASSAULT", "abduct")  # armed groups do not arrest: they abduct
+    if label.type == "ASSAULT" and sources and police_action(trigger.tokens) and all(
+            _law_enforcer(ctx, s) for s in sources):
+        return Label("COERCE", "seize" if trigger.head.lemma_.lower() == "raid" else None)  # a police raid
     if label.type == DEPLOY:
         return Label("AID") if _helps_a_state(targets, sources, ctx) else Label("MOBILIZE", label.mode)
     not_yet = modality in ("planned", "hypothetical")
@@ -79,6 +84,16 @@ ARMED_SECTORS = {"MIL", "PMC", "PRM", "REB"}
 """Arriving actors whose arrival is a deployment."""
 IRREGULAR_SECTORS = {"REB", "UAF", "CRM", "PMC"}
 OFFICIAL_SECTORS = {"GOV", "LEG", "IGO"}
+
+
+def _law_enforcer(ctx: Context, entity_id: str) -> bool:
+    """Police, prosecutors, "the authorities": by sector, or by name when the sector is unknown."""
+    entity = ctx.record.entity(entity_id)
+    if entity is None:
+        return False
+    if entity.sector in LAW_SECTORS:
+        return True
+    return entity.sector is None and bool(set(entity.name.lower().split()) & LAW_NAMES)
 
 
 def _sector(ctx: Context, entity_id: str) -> str | None:

@@ -409,6 +409,9 @@ def plausible_noun_event(noun: Token) -> bool:
         return _violent_abuse(noun)
     if noun.lemma_.lower() == "release" and any(c.lower_ in ("press", "news") for c in noun.children):
         return False  # "a Europol press release"
+    if noun.lemma_.lower() == "demonstration" and any(
+            p.dep_ == "pobj" and not is_human(p) for c in noun.children if c.lower_ == "of" for p in c.children):
+        return False  # "a demonstration of the state's weakness": a showing, not a protest
     return True
 
 

@@ -194,7 +194,7 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
         return Roles(sources=expand_conj(head))
     if dep == "xcomp":
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs:  # object control: "urged the Kremlin to aid"
+        if objs and head.lemma_.lower() not in INSTRUMENT_VERBS:  # object control: "urged the Kremlin to aid"
             return Roles(sources=expand_conj(objs[0]))
         inherited = _subject_roles(head, depth + 1)
         return Roles(sources=inherited.sources + inherited.targets)  # "is set to deploy"
@@ -205,8 +205,17 @@ def _borrowed_roles(verb: Token, depth: int) -> Roles:
         accused = _accused_doer(verb)
         if accused:  # "accuses Norland of arming the rebels": Norland armed them
             return Roles(sources=accused)
+    reported = _reported_clause(head) if dep == "conj" else None
+    if reported is not None:
+        # "were arrested, police said, and charged": the verb continues the reported clause
+        return _subject_roles(reported, depth + 1)
     if dep in ("conj", "advcl", "pcomp", "prep"):
         inherited = _subject_roles(head, depth + 1)
+        if dep == "conj" and _own_passive(verb) and not inherited.targets:
+            # "resigned and was arrested": the first verb's doer undergoes the second
+            return Roles(targets=inherited.sources)
+        if dep == "conj" and _shares_passive(verb, head):
+            return inherited  # "was arrested in Vell and extradited to Karesia": both done to him
         if dep == "conj" and _is_active(verb):
             # "was estimated to have 425 fighters and has claimed ...": the subject acts here
             return Roles(sources=inherited.sources + inherited.targets)
@@ -222,6 +231,29 @@ def _appositive_head(noun: Token) -> Token:
 
 def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise", "wield"}
+"""Verbs whose object is the means, not the doer: "used rifles to kill 17 people"."""
+REPORTING_VERBS = {"say", "report", "tell", "add", "state", "announce", "confirm", "claim", "write", "note"}
+
+
+def _reported_clause(head: Token) -> Token | None:
+    """The clause a parenthetical reporting verb ("..., police said, and ...") was parsed as governing."""
+    if head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+
+
+def _shares_passive(verb: Token, head: Token) -> bool:
+    """A bare conjoined verb after a passive one shares its auxiliary (tagged VBD or VBN alike)."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in {c.dep_ for c in head.children} and not deps & {"aux", "auxpass", "dobj", "nsubj"}
+
+
+def _own_passive(verb: Token) -> bool:
+    """A conjoined verb with its own passive auxiliary ("... and was arrested")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _is_active(verb: Token) -> bool:
@@ -254,6 +286,8 @@ def _verb_objects(trigger: Trigger) -> list[Token]:
         for child in holder.children:
             if child.dep_ == "dobj" and child != trigger.obj and holder == trigger.head:
                 out.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "to" and trigger.label.mode == "deport":
+                continue  # "extradited to the US": the destination, not the one removed
             elif child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or _taken_from(trigger, child)
                                                        or _patient_of(trigger, holder, child)):
                 out.extend(c for c in child.children if c.dep_ == "pobj")
