@@ -33,7 +33,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.context import Context
 from sitroom.extract.learned_names import DEMONYM_SUFFIXES, learned_hits
@@ -52,7 +52,16 @@ from sitroom.extract.mentions import (
     title_before,
     title_in_apposition,
 )
-from sitroom.extract.name_cues import NameCue, name_cue, person_tails, territory_context
+from sitroom.extract.name_cues import (
+    ORG_OPENERS,
+    NameCue,
+    gang_names,
+    misread_organisation,
+    name_cue,
+    opener_before,
+    person_tails,
+    territory_context,
+)
 from sitroom.knowledge import (
     lookup_admin,
     lookup_city,
@@ -65,6 +74,7 @@ from sitroom.knowledge import (
 )
 from sitroom.knowledge.tables import actor_names, admin_names, city_names, country_names, demonym_forms
 from sitroom.records import Mention
+from sitroom.resolve.typing_home import hit_weights, inherit_setting, setting_of, settle_hits
 
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
@@ -187,6 +197,8 @@ class _Document:
         self.owners: dict[int, Hit] = {}
         self.candidates: list[Candidate] = []
         self.person_tails = person_tails(doc)
+        self.gangs = gang_names(doc)
+        self.person_parts = person_parts(self.ents)
         self._cues: dict[tuple[int, int], NameCue | None] = {}
         # model entities by start, and gazetteer candidates by start, for look-ups per hit and per
         # entity: scanning every entity or candidate each time was quadratic in document length
@@ -195,6 +207,8 @@ class _Document:
         self._longest_ent = max((e.end - e.start for e in self.ents), default=0)
         self._gaz_ends: dict[int, list[int]] = {}
         self._gaz_seen = 0
+        self.setting: str | None = None
+        """The country the story is set in (:mod:`sitroom.resolve.typing_home`), once known."""
 
     def ents_containing(self, start: int, end: int) -> list[Span]:
         """Model entities (cleaned) with ``e.start <= start`` and ``end <= e.end``, in list order."""
@@ -219,13 +233,28 @@ class _Document:
         """What the name's words and context say it is (:mod:`sitroom.extract.name_cues`), once per span."""
         key = (ent.start, ent.end)
         if key not in self._cues:
-            self._cues[key] = name_cue(ent, self.person_tails)
+            self._cues[key] = name_cue(ent, self.person_tails, self.gangs)
         return self._cues[key]
 
     def add_owner(self, hit: Hit) -> None:
         span = self.doc[hit.start : hit.end]
         for i in (hit.end - 1, span.root.i):
             self.owners.setdefault(i, hit)
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return not token.ent_type_ and token.is_title and token.pos_ == "PROPN"
+
+
+def person_parts(ents: list[Span]) -> frozenset[str]:
+    """Every word and proper tail of a PERSON entity of two or more words (``Ana``, ``Guerrero``,
+    ``Pena Nieto``): a place name among them may be someone's name in this text."""
+    parts: set[str] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            parts.update(t.text for t in ent)
+            parts.update(ent[k:].text for k in range(1, len(ent)))
+    return frozenset(parts)
 
 
 def clean(ent: Span) -> Span:
@@ -236,12 +265,31 @@ def clean(ent: Span) -> Span:
         return ent
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
+    if _dateline_run_in(doc, start, end):
+        return Span(doc, start, start, label=ent.label_)  # "BUKAVU - Fighting": a dateline and a word
     opening = next((t.i for t in doc[start:end] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
         end = opening  # "Thiou (Thiou, Yatenga": the model ran a name into its bracketed qualifier
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return Span(doc, start, end, label=ent.label_)
+    label = ent.label_
+    if start < end and opener_before(doc, start) and not doc[start - 1].ent_type_:
+        start -= 1  # "Fundación" left outside "Ciudadana Segura" (PERSON): the name is the foundation's
+        label = "ORG"
+    if start < end and misread_organisation(Span(doc, start, end, label=label)):
+        label = "ORG"
+    return Span(doc, start, end, label=label)
+
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_run_in(doc: Doc, start: int, end: int) -> bool:
+    """An entity that opens with a word in capitals and a spaced dash runs a dateline into the story's
+    first words (``BUKAVU - Fighting``): the dateline is read by :mod:`sitroom.extract.learned_names`."""
+    if end - start < 3 or not doc[start].is_upper or len(doc[start].text) < 3:
+        return False
+    return any(t.text in DASHES and doc[t.i - 1].whitespace_ and t.whitespace_ for t in doc[start + 1:end - 1])
 
 
 class GazetteerMentionStep:
@@ -255,20 +303,25 @@ class GazetteerMentionStep:
         self.add_gazetteer(state)
         self.add_model_entities(state)
         self.add_descriptions(state)
-        ctx.mentions.extend(self.resolve(ctx, state.candidates))
+        mentions = self.resolve(ctx, state.candidates)
+        inherit_setting(mentions, state.setting)
+        ctx.mentions.extend(mentions)
 
     # -- gazetteer names -------------------------------------------------------------------------
 
     def add_gazetteer(self, state: _Document) -> None:
         doc = state.doc
         raw = gazetteer_for(doc.vocab).hits(doc)
+        state.setting = setting_of(hit_weights(doc, [hit for label, hit, _ in raw if self.plain(state, label, hit)]))
         kept: list[tuple[str, Hit]] = []
         rejected: list[tuple[str, Hit]] = []
         for label, hit, extra in raw:
             (kept if self.accept(state, label, hit, extra) else rejected).append((label, hit))
         accepted = [hit for _, hit in kept] + coordinated_places(doc, kept, rejected)
         accepted += learned_hits(doc)
-        for hit in longest_first(accepted):
+        accepted = longest_first(accepted)
+        state.setting = settle_hits(doc, accepted) or state.setting
+        for hit in accepted:
             if hit.kind == "prefix":
                 state.candidates.append(Candidate(hit.start, hit.end, "country", "GAZ", hit.country,
                                                   None, None, hit.canonical, is_name=False, priority=5))
@@ -278,6 +331,16 @@ class GazetteerMentionStep:
                 state.candidates.append(Candidate(hit.start, hit.end, hit.kind, "GAZ", hit.country,
                                                   hit.sector, None, hit.canonical, priority=5,
                                                   inside_name=hit.kind in ("country", "place")))
+
+    @staticmethod
+    def plain(state: _Document, label: str, hit: Hit) -> bool:
+        """Hits that count towards a first guess at the setting: states, demonyms, and towns or
+        provinces the model does not call persons and no longer name holds."""
+        if label in ("COUNTRY", "DEMONYM"):
+            return True
+        if label not in ("CITY", "ADMIN") or state.ent_at.get((hit.start, hit.end)) == "PERSON":
+            return False
+        return not [e for e in state.ents_containing(hit.start, hit.end) if len(e) > hit.end - hit.start]
 
     def accept(self, state: _Document, label: str, hit: Hit, extra: dict[str, object]) -> bool:
         doc = state.doc
@@ -294,6 +357,8 @@ class GazetteerMentionStep:
         model = state.ent_at.get((hit.start, hit.end))
         if model in ("GPE", "LOC", "FAC") or extra.get("big"):
             return True
+        if model in ("PERSON", "ORG") and self.local_place(state, hit):
+            return True
         if not all(t.pos_ == "PROPN" for t in doc[hit.start : hit.end]):
             return False  # "Surprise", "Mobile" used as words
         before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
@@ -306,6 +371,19 @@ class GazetteerMentionStep:
         if after in NAMED_AFTER_WORDS:
             return False  # "Columbia University": named after someone, not a use of the town
         return any(e.label_ in NAME_HOLDERS for e in inside)
+
+    @staticmethod
+    def local_place(state: _Document, hit: Hit) -> bool:
+        """``Tamaulipas``, ``Tecoman`` tagged PERSON or ORG in a story set in Mexico: a province or town
+        of the story's country is that place, unless a person in the text bears the name (``Carlos
+        Guerrero``) or it opens a longer name."""
+        doc = state.doc
+        if state.setting is None or hit.country != state.setting:
+            return False
+        after = doc[hit.end] if hit.end < len(doc) else None
+        if after is not None and after.is_title and after.pos_ == "PROPN":
+            return False
+        return doc[hit.start:hit.end].text not in state.person_parts
 
     # -- model entities --------------------------------------------------------------------------
 
@@ -320,12 +398,36 @@ class GazetteerMentionStep:
             if candidate.kind in ("organization", "country", "place") and candidate.is_name:
                 state.add_owner(Hit(candidate.start, candidate.end, candidate.kind, candidate.country,
                                     candidate.sector, candidate.canonical))
+        self.add_untagged_openers(state)
         for ent in state.ents:
             if not len(ent) or is_demonym(state, ent) or not self.is_person(state, ent):
                 continue
             if not covered_by_gazetteer(state, ent):
                 if not self.is_fragment(state, ent) and not self.is_organization(state, ent):
                     state.candidates.append(person_candidate(state.doc, ent, state.owners))
+
+    def add_untagged_openers(self, state: _Document) -> None:
+        """Organisation names the model left untagged: a run of capitalised proper nouns that opens with
+        an organisation word (``Fundación Ciudadana Segura``) or whose words name one (``Tarsk Conflict
+        Monitor``, ``Kivu Rights Collective``; see :func:`~sitroom.extract.name_cues.ending_cue`)."""
+        doc = state.doc
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and _untagged_name_word(doc[end]):
+                end += 1
+            if end - i >= 2:
+                self.add_untagged(state, Span(doc, i, end, label="ORG"))
+            i = max(end, i + 1)
+
+    def add_untagged(self, state: _Document, ent: Span) -> None:
+        opener = ent[0].lower_ in ORG_OPENERS
+        cue = state.cue(ent)
+        if not opener and (cue is None or cue.kind != "organization"):
+            return
+        candidate = self.organization(state, ent, cue)
+        if candidate is not None:
+            state.candidates.append(candidate)
 
     def type_entity(self, state: _Document, ent: Span) -> Candidate | None:
         label = ent.label_

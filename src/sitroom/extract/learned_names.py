@@ -42,8 +42,11 @@ A city has a mayor or a council, not an army or a foreign ministry."""
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "capital",
                               "port", "outskirts", "residents", "inhabitants", "suburbs", "streets",
                               "governor", "mayor", "state", "states", "department", "departments",
-                              "provinces", "municipality", "municipalities", "towns", "cities", "villages"})
+                              "provinces", "municipality", "municipalities", "towns", "cities", "villages",
+                              "territory", "commune", "hamlet", "township", "chiefdom"})
 """``the town of X``, ``residents of X``: the X after ``of`` is a place."""
+OFFICE_NOUNS = frozenset({"governor", "mayor"})
+"""Settlement nouns that name an office: ``the governor of X`` is a place's, ``the governor, X`` a person."""
 LOCATIVES = frozenset({"in", "near", "outside", "around", "over", "into", "towards", "toward", "across",
                        "through"})
 MOTION_BEFORE_TO = frozenset({"road", "route", "way", "trip", "flight", "flights", "travel", "return", "go",
@@ -74,11 +77,34 @@ def learned_hits(doc: Doc) -> list[Hit]:
     """Country and place hits for every use of a name this document teaches (see module docstring)."""
     states = _state_names(doc)
     spans = _hierarchy_spans(doc) + _dateline_spans(doc)
-    places = {name for name in _place_names(doc) if name not in states}
+    placed = _towns_with_country(doc, states)
+    places = {name for name in _place_names(doc) if name not in states} | (set(placed) - states)
     text = doc_text(doc)
     places |= {_title(t) if t.isupper() else t for t in (text[s:e] for s, e in spans) if " " not in t} - states
-    hits = _uses(doc, states, places)
+    hits = _uses(doc, states, places, placed)
     return hits + _span_hits(doc, spans) + _abbreviation_hits(doc)
+
+
+_TOWN_COUNTRY = re.compile(r"(?<![\w'])([A-Z][a-z][\w'\u2019-]*), ((?:[A-Z][\w'\u2019-]*)(?: [A-Z][\w'\u2019-]*){0,3})"
+                           r"(?=[.;:]|,? (?:\u2014|\u2013|--?) |\n|$)")
+"""``Djibo, Burkina Faso.``, ``2 October 2022 - Dumeni, Karesia.``: a one-word name and a state, the
+clause ending there, as incident notes and datelines place a town."""
+
+
+def _towns_with_country(doc: Doc, states: set[str]) -> dict[str, str | None]:
+    """Town name -> its state's code (None for a learned state) for every ``Town, State.`` of the text.
+    The town must be unknown to the actor and country tables and not a person's name in the text."""
+    persons = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    found: dict[str, str | None] = {}
+    for match in _TOWN_COUNTRY.finditer(doc_text(doc)):
+        town, state = match.group(1), match.group(2)
+        country = lookup_country(state)
+        if country is None and state not in states:
+            continue
+        if town in persons or lookup_country(town) or lookup_known_actor(town) or lookup_demonym(town):
+            continue
+        found[town] = country.alpha3 if country is not None else None
+    return found
 
 
 # ---- states -----------------------------------------------------------------------------------
@@ -165,8 +191,8 @@ def _title(caps: str) -> str:
 
 def _after_settlement_noun(token: Token) -> bool:
     """``the (northern) town of X``, ``residents of X``, ``the capital, X``."""
-    if token.dep_ == "appos" and token.head.lower_ in SETTLEMENT_NOUNS and token.head.i < token.i:
-        return True
+    if token.dep_ == "appos" and token.head.i < token.i and token.head.lower_ in SETTLEMENT_NOUNS:
+        return token.head.lower_ not in OFFICE_NOUNS  # "the capital, Kesh"; not "the governor, Ana Guerrero"
     first = token
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "the states of Colima or Guerrero": the list's first item carries the noun
@@ -187,6 +213,9 @@ def _after_locative(token: Token) -> bool:
     single = nxt is None or not (nxt.is_title and nxt.pos_ == "PROPN")
     if prev is None or not single:
         return False
+    listed = _listed_after(token)
+    if listed is not None and listed.ent_type_ in ("GPE", "LOC", "FAC", "ORG", ""):
+        prev = doc[listed.i - 1]  # "near Sake and Minova": the list's first item carries the locative
     if prev.lower_ in SETTLEMENT_LOCATIVES:
         return token.ent_type_ != "PERSON" and _populated(token.text) or (
             token.ent_type_ == "PERSON" and _populated(token.text) and not _is_surname(doc, token.text))
@@ -200,6 +229,17 @@ def _after_locative(token: Token) -> bool:
     if token.ent_type_ == "ORG":  # "in Parliament", "into Congress" are bodies; "over Tarsk" is not
         return prev.lower_ not in ("in", "into", "through") or _populated(token.text)
     return token.ent_type_ in ("", "GPE", "LOC", "FAC")
+
+
+def _listed_after(token: Token) -> Token | None:
+    """The first item of a two-name list ending in ``token`` (``Sake and Minova``), or None."""
+    doc = token.doc
+    if token.i < 3 or doc[token.i - 1].lower_ not in ("and", "or"):
+        return None
+    first = doc[token.i - 2]
+    if not (first.is_title and first.pos_ == "PROPN") or (token.dep_ == "conj" and token.head.i != first.i):
+        return None
+    return first
 
 
 def _populated(name: str) -> bool:
@@ -218,7 +258,7 @@ def _is_surname(doc: Doc, word: str) -> bool:
 
 # ---- uses -------------------------------------------------------------------------------------
 
-def _uses(doc: Doc, states: set[str], places: set[str]) -> list[Hit]:
+def _uses(doc: Doc, states: set[str], places: set[str], placed: dict[str, str | None] | None = None) -> list[Hit]:
     """Every use of a learned name (the full republic name, the bare name, its demonym, its dateline)."""
     hits = _republic_hits(doc, states)
     skip = {i for h in hits for i in range(h.start, h.end)}
@@ -231,8 +271,8 @@ def _uses(doc: Doc, states: set[str], places: set[str]) -> list[Hit]:
             hits.append(Hit(token.i, token.i + 1, "country", None, None, text))
         elif text in places:
             city = lookup_city(text)
-            hits.append(Hit(token.i, token.i + 1, "place", city.country if city else None, None,
-                            city.name if city else text))
+            country = (placed or {}).get(text) or (city.country if city else None)
+            hits.append(Hit(token.i, token.i + 1, "place", country, None, city.name if city else text))
         else:
             name = _demonym_of(token.text, stems)
             if name is not None:

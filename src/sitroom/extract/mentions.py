@@ -259,8 +259,36 @@ def collective_description(doc: Doc, token: Token) -> Candidate | None:
     keep = (head_cue.kind == "group" and head_cue.strong) or from_modifier or (definite and head_cue.strong)
     if not keep:
         return None
+    if named_group(doc, start, token) and cue.sector in NAMED_GROUP_SECTORS:
+        # "the Cuervo gang", "the Tarsk militia": one named organisation, not a collective
+        return Candidate(start, token.i + 1, "organization", "ORG", None, cue.sector, None, None,
+                         is_name=True, priority=1)
     return Candidate(start, token.i + 1, cue.kind, "DESC", None, cue.sector, None, None,
                      is_name=False, priority=1)
+
+
+NAMED_GROUP_SECTORS = frozenset({"CRM", "REB", "PRM"})
+"""Sectors of collective nouns that a proper-noun modifier turns into a named organisation."""
+
+
+def named_group(doc: Doc, start: int, head: Token) -> bool:
+    """``the Cuervo gang``: a singular group noun right after a capitalised proper noun that is no
+    country, demonym or known actor (``the Karesian rebels`` stay a collective)."""
+    if head.tag_ not in ("NN", "NNP") or head.i == start:
+        return False
+    name = doc[head.i - 1]
+    return name.pos_ == "PROPN" and name.is_title and name.ent_type_ not in ("NORP", "GPE") \
+        and demonym_for_word(name.text) is None
+
+
+def demonym_for_word(word: str) -> str | None:
+    from sitroom.knowledge import lookup_country, lookup_demonym
+
+    found = lookup_demonym(word)
+    if found is not None:
+        return found.country.alpha3
+    country = lookup_country(word)
+    return country.alpha3 if country is not None else None
 
 
 @dataclass(frozen=True)

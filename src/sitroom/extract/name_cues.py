@@ -16,7 +16,13 @@ the model's label. Cues, strongest first:
   attribution (``..., reported Vanguardia.``), or an article-initial foreign name after a reporting
   phrase (``according to La Tribuna``, ``told El Faro``);
 - a place cue: a territorial noun after the name (``the Boqueron province``) or before it (``the
-  state of Tamaulipas``), or ``X's governor``.
+  state of Tamaulipas``), or ``X's governor``;
+- an NGO cue: the name's words (``... Rights Collective``, ``Fundación ...``, ``... Watch``) make a
+  non-governmental organisation, country code ``NGO``;
+- a gang cue (:func:`gang_names`, read once per document): a name the text calls a gang or whose
+  members, leader or cells it mentions (``members of Los Halcones Negros``, ``the leader of La Mano
+  Roja``), and, in a story about crime, a plural Spanish name no table knows (``Los Choneros``).
+  Every use of such a name in the document is the gang.
 """
 
 from __future__ import annotations
@@ -44,10 +50,13 @@ BUSINESS_ENDINGS = frozenset({"ltd", "ltd.", "inc", "inc.", "plc", "llc", "corp"
                               "sa", "s.a.", "nv", "bv", "pjsc", "ojsc", "spa", "airways", "airlines", "holdings",
                               "industries", "motors", "pharmaceuticals", "pharma", "securities", "bank", "banks",
                               "telecom", "petroleum", "labs", "laboratories", "investments", "capital",
-                              "insurance", "bancorp", "enterprises"})
+                              "insurance", "bancorp", "enterprises", "mining", "minerals", "resources", "energy",
+                              "logistics", "shipping", "construction", "cement", "refining"})
 """Last words of company names (``Eon Labs``, ``Confifi Hotel Holdings``, ``British Airways``)."""
 STATE_BANK_WORDS = frozenset({"central", "reserve"})
 """``Central Bank``, ``Reserve Bank``: a state's monetary authority (GOV)."""
+REBEL_ENDINGS = {"front": "REB", "militia": "PRM", "militias": "PRM"}
+"""``Tarsk Liberation Front`` (REB), ``Bantu Self-Defence Militia`` (PRM), as the resolver's name words say."""
 POLICE_ENDINGS = frozenset({"police", "constabulary", "gendarmerie", "policía", "policia"})
 COURT_ENDINGS = frozenset({"court", "tribunal", "judiciary"})
 LEGISLATURE_ENDINGS = frozenset({"parliament", "assembly", "senate", "legislature"})
@@ -78,10 +87,12 @@ INVERTED_REPORT = frozenset({"reported", "reports", "reporting", "wrote", "write
 OUTLET_VERBS = frozenset({"reported", "reports", "reporting", "wrote", "writes"})
 TERRITORY_AFTER = frozenset({"province", "state", "department", "region", "municipality", "district", "county",
                              "prefecture", "governorate", "parish", "canton", "neighborhood", "neighbourhood",
-                             "island", "departments", "provinces", "states", "regions", "municipalities"})
+                             "island", "departments", "provinces", "states", "regions", "municipalities",
+                             "territory", "commune", "chiefdom"})
 TERRITORY_BEFORE = frozenset({"state", "states", "province", "provinces", "department", "departments",
                               "municipality", "municipalities", "region", "district", "county", "city", "town",
-                              "village", "port", "capital", "island", "governorate", "prefecture"})
+                              "village", "port", "capital", "island", "governorate", "prefecture", "territory",
+                              "commune", "hamlet", "township", "chiefdom"})
 """``the northern state of Tamaulipas``, ``the departments of Alta Verapaz and Peten``."""
 LOCAL_OFFICES = frozenset({"governor", "mayor", "governorship", "mayoralty", "municipality", "outskirts",
                            "state", "province"})
@@ -93,11 +104,34 @@ HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "S
 NAMED_PEOPLE = frozenset({"man", "woman", "boy", "girl", "person", "men", "women", "farmer", "driver",
                           "teenager", "officer", "soldier", "student", "worker", "child"})
 QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+NGO_ENDINGS = frozenset({"collective", "foundation", "watch", "initiative", "observatory", "association"})
+"""Last words of civil-society names (``Azuay Rights Collective``, ``Sahel Peace Initiative``)."""
+NGO_STARTS = frozenset({"fundación", "fundacion", "colectivo", "asociación", "asociacion", "observatorio",
+                        "comité", "comite", "coordinadora"})
+"""First words of Spanish-language civil-society names (``Fundación Paz y Reconciliación``)."""
+NGO_WORDS = frozenset({"rights", "humanitarian", "peacebuilding", "advocacy", "ngo"})
+"""Words that make any organisation's name a civil-society one (``Kivu Rights Network``)."""
+MONITORED_WORDS = frozenset({"conflict", "rights", "violence", "crisis", "election", "elections", "peace",
+                             "security", "displacement", "ceasefire"})
+"""``Sahel Conflict Monitor``: a monitor of these is a watchdog (``Daily Monitor`` is a newspaper)."""
+TRADE_WORDS = frozenset({"airline", "airlines", "industry", "industries", "trade", "bankers", "manufacturers",
+                         "business", "employers", "commerce", "mining", "chamber", "retailers", "exporters",
+                         "producers", "shipowners", "insurers", "transport"})
+"""Words that make an association a business one (``International Air Transport Association``: BUS)."""
+STATE_BODY_ENDINGS = frozenset({"commission", "council", "ministry", "office", "department", "court",
+                                "tribunal", "ombudsman", "secretariat", "agency", "committee"})
+"""``National Human Rights Commission``, ``Rights Ombudsman``: a state body, though rights are named."""
+JUDICIAL_WORDS = frozenset({"prosecutor", "prosecutor's", "prosecutors", "prosecution", "fiscalía", "fiscalia",
+                            "attorney"})
+"""``Public Prosecutor's Office``, ``Attorney General's Office``: the judiciary (JUD)."""
 
 
-def name_cue(ent: Span, person_tails: frozenset[str] = frozenset()) -> NameCue | None:
-    """The strongest cue for the model entity ``ent`` (see module docstring), or None."""
-    return (ending_cue(ent) or person_cue(ent, person_tails) or media_cue(ent) or place_cue(ent))
+def name_cue(ent: Span, person_tails: frozenset[str] = frozenset(),
+             gangs: dict[str, NameCue] | None = None) -> NameCue | None:
+    """The strongest cue for the model entity ``ent`` (see module docstring), or None. ``gangs`` is
+    :func:`gang_names` of the entity's document."""
+    gang = (gangs or {}).get(ent.text)
+    return (ending_cue(ent) or person_cue(ent, person_tails) or gang or media_cue(ent) or place_cue(ent))
 
 
 # ---- the name's own words ---------------------------------------------------------------------
@@ -118,6 +152,15 @@ def ending_cue(ent: Span) -> NameCue | None:
         return state_bank(words)  # "Bank of England", "Central Bank of Karesia"
     if last in BUSINESS_ENDINGS and len(words) > 1:
         return NameCue("organization", "BUS")
+    lower = {w.lower() for w in words}
+    if lower & JUDICIAL_WORDS and len(words) > 1:
+        return NameCue("organization", "JUD")
+    if lower & TRADE_WORDS and last in ("association", "federation", "council", "chamber"):
+        return NameCue("organization", "BUS")  # "Airline Association", "Chamber of Commerce"
+    if ngo_name(words) or (last == "monitor" and lower & MONITORED_WORDS):
+        return NameCue("organization", None, "NGO")  # "Azuay Rights Collective", "Sahel Conflict Monitor"
+    if last in REBEL_ENDINGS and len(words) > 1:
+        return NameCue("organization", REBEL_ENDINGS[last])
     if last in POLICE_ENDINGS and len(words) > 1:
         return NameCue("organization", "COP")
     if last in COURT_ENDINGS and len(words) > 1:
@@ -127,6 +170,18 @@ def ending_cue(ent: Span) -> NameCue | None:
     if media_name(words):
         return NameCue("organization", "JRN")
     return None
+
+
+def ngo_name(words: list[str]) -> bool:
+    """``Azuay Rights Collective``, ``Fundación Ciudadana``, ``Sahel Peace Initiative``: a civil-society
+    organisation; a state body that names rights (``National Human Rights Commission``) is not."""
+    if len(words) < 2:
+        return False
+    last, first = words[-1].lower(), words[0].lower()
+    if last in STATE_BODY_ENDINGS or first in ("national", "state", "federal", "presidential"):
+        return False
+    lower = {w.lower() for w in words}
+    return last in NGO_ENDINGS or first in NGO_STARTS or bool(lower & NGO_WORDS)
 
 
 def state_bank(words: list[str]) -> NameCue | None:
@@ -172,7 +227,29 @@ def person_cue(ent: Span, person_tails: frozenset[str]) -> NameCue | None:
         return NameCue("person")
     if ent.label_ != "PERSON" and ent.text in person_tails:
         return NameCue("person")
+    if known_as_after(doc, ent.start, NAMED_PEOPLE | NICKNAMED_ROLES):
+        return NameCue("person")
     return None
+
+
+NICKNAMED_ROLES = frozenset({"leader", "boss", "chief", "commander", "kingpin", "trafficker", "hitman",
+                             "founder", "head", "alias"})
+"""Nouns before ``known as "X"`` that make X a person's nickname (``a boss known as "El Sastre"``)."""
+KNOWN_AS = (("known", "as"), ("nicknamed",), ("dubbed",), ("called",))
+
+
+def known_as_after(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
+    """``a man known as "El Sastre"``, ``a gang called Los Lobos``: a ``known as`` phrase before the name
+    (quotes skipped) whose noun, at most three words earlier, is one of ``nouns``."""
+    before = _previous_word(doc, start)
+    if before is None:
+        return False
+    for phrase in KNOWN_AS:
+        first = before.i - len(phrase) + 1
+        if first < 0 or tuple(t.lower_ for t in doc[first:before.i + 1]) != phrase:
+            continue
+        return any(t.lower_ in nouns for t in doc[max(0, first - 3):first])
+    return False
 
 
 def person_tails(doc: Doc) -> frozenset[str]:
@@ -192,6 +269,107 @@ def _previous_word(doc: Doc, start: int) -> Token | None:
     while i >= 0 and doc[i].text in QUOTES:
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+# ---- name spans -------------------------------------------------------------------------------
+
+ORG_OPENERS = NGO_STARTS | frozenset({"frente", "movimiento", "cartel", "cártel", "clan", "banda", "instituto",
+                                      "universidad", "partido", "ejército", "ejercito", "foundation"})
+"""Capitalised first words of organisation names the model often leaves outside the entity
+(``Fundación`` in ``Fundación Ciudadana Segura`` tagged PERSON from the second word)."""
+ORG_RELABEL = frozenset({"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+"""Labels the model gives organisation names it misreads (``The Azuay Rights Collective`` as LAW)."""
+
+
+def opener_before(doc: Doc, start: int) -> bool:
+    """True when the token before ``start`` opens an organisation's name (see :data:`ORG_OPENERS`)."""
+    return start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in ORG_OPENERS
+
+
+def misread_organisation(ent: Span) -> bool:
+    """A LAW/WORK_OF_ART/... entity whose words name an organisation (``... Rights Collective``)."""
+    if ent.label_ not in ORG_RELABEL or len(ent) < 2 or not all(t.is_title or not t.is_alpha for t in ent):
+        return False
+    cue = ending_cue(ent)
+    return cue is not None and cue.kind == "organization"
+
+
+# ---- gangs ------------------------------------------------------------------------------------
+
+GANG_NOUNS = frozenset({"gang", "gangs", "cartel", "cartels", "mafia", "clan", "syndicate", "band", "mara",
+                        "maras", "pandilla", "group", "organisation", "organization", "faction"})
+"""Nouns that make the name they call a criminal group (``a gang known as Los Lobos``)."""
+MEMBER_AFTER = frozenset({"gang", "cartel", "members", "member", "leader", "leaders", "boss", "bosses",
+                          "cell", "cells", "faction", "factions", "hitmen", "gunmen", "affiliates", "militants",
+                          "operatives", "henchmen", "associates", "rivals", "founder"})
+"""Words after a name that make it a group (``La Mano Roja members``, ``Los Lobos leader``)."""
+MEMBER_BEFORE = frozenset({"members", "member", "leader", "leaders", "boss", "bosses", "faction", "factions",
+                           "cell", "cells", "founder", "founders", "ranks", "hitmen", "rivals", "allies",
+                           "remnants", "splinter", "offshoot"})
+"""Words before ``of X`` that make X a group (``members of Los Halcones Negros``)."""
+CRIME_WORDS = frozenset({"gang", "gangs", "cartel", "cartels", "extortion", "trafficking", "traffickers",
+                         "drug", "drugs", "narco", "criminal", "criminals", "homicides", "hitmen", "sicarios",
+                         "kidnapping", "smuggling", "cocaine", "murders", "extort", "extorted", "extorting",
+                         "racketeering", "prison", "prisons"})
+CRIME_STORY = 2
+"""Crime words a document needs before an unknown plural Spanish name (``Los Choneros``) is a gang."""
+PLURAL_ARTICLES = frozenset({"Los", "Las"})
+GANG_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
+
+
+def gang_names(doc: Doc) -> dict[str, NameCue]:
+    """Names the document shows to be groups (see module docstring), keyed by their text; a gang
+    (``CRM``) when the words say so or the story is about crime, else a group of unknown sector."""
+    crime = sum(1 for t in doc if t.lower_ in CRIME_WORDS) >= CRIME_STORY
+    found: dict[str, NameCue] = {}
+    for ent in doc.ents:
+        if ent.label_ not in GANG_LABELS or not ent[0].is_title:
+            continue
+        text = _bare(ent)
+        gangish = known_as_after(doc, ent.start, GANG_NOUNS) or _gang_word_after(doc, ent.end)
+        grouped = gangish or _members_around(doc, ent)
+        plural = crime and _spanish_plural(text)
+        if not (grouped or plural) or lookup_country(text) is not None or _known_place(text):
+            continue
+        sector = "CRM" if gangish or crime else None
+        if text not in found or sector:
+            found[text] = NameCue("organization", sector)
+            found[ent.text] = found[text]
+    return found
+
+
+def _bare(ent: Span) -> str:
+    words = ent.text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in ("the", "The") else ent.text
+
+
+def _gang_word_after(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in ("gang", "cartel", "clan", "mafia") and doc[end].text.islower()
+
+
+def _members_around(doc: Doc, ent: Span) -> bool:
+    """``La Mano Roja members``, ``members of La Mano Roja``, ``the leader of Los Lobos``."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text in ("'s", "\u2019s") and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1]
+    if after is not None and after.lower_ in MEMBER_AFTER and after.text.islower():
+        return True
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in MEMBER_BEFORE
+
+
+def _spanish_plural(text: str) -> bool:
+    """``Los Choneros``, ``Las Pelusas``, ``Los Hermanos de la Costa``: a Spanish plural article, a
+    capitalised plural head right after it, and capitalised words (or particles) after that."""
+    words = text.split()
+    return len(words) >= 2 and words[0] in PLURAL_ARTICLES and words[1].endswith("s") \
+        and all(w[:1].isupper() or w in ("de", "del", "la", "las", "los", "y") for w in words[1:])
+
+
+def _known_place(text: str) -> bool:
+    from sitroom.knowledge import lookup_admin, lookup_city
+
+    return lookup_city(text) is not None or lookup_admin(text) is not None
 
 
 # ---- outlets ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitroom.knowledge import lookup_igo
 from sitroom.resolve import typing_lexicon as lex
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def _prefix_affiliation(doc: Doc, start_token: int, width: int) -> Token | None:
 def actor_type(description: Description, name: str, kind: str) -> ActorType:
     """Kind, country, sector and role a description gives the name it describes."""
     words = description.words
-    country = next((lex.country_code(w) for w in words if lex.country_code(w)), None)
+    country = next((lex.country_code(w) for w in words if lex.country_code(w)), None) or _igo_code(words)
     metonym = next((lex.metonym_organ(w) for w in words if lex.metonym_organ(w)), None)
     title = lex.title_of(words) if kind in ("person", "other") else None
     phrase_sector = lex.sector_of_phrase(words)
@@ -159,3 +160,14 @@ def actor_type(description: Description, name: str, kind: str) -> ActorType:
     if kind == "organization":
         return ActorType(None, country, lex.sector_of_name(name))
     return ActorType(None, country)
+
+
+def _igo_code(words: list[str]) -> str | None:
+    """"the AU envoy for the Great Lakes", "a UN official": an intergovernmental body among the words
+    describing a person gives its code (IGO, UNO, EUR), not the country the story is set in."""
+    for k in range(len(words)):
+        for size in (3, 2, 1):
+            found = lookup_igo(" ".join(words[k:k + size])) if k + size <= len(words) else None
+            if found is not None and found.country:
+                return found.country
+    return None
