@@ -324,11 +324,30 @@ def _past_post(ctx: Context, person: Entity) -> bool:
         if span is None or len(span) == 0:
             continue
         root = span.root
+        post = _title_of_role(root, person.role)
+        if post is not None:
+            # "Borel's chairman, the former British trade envoy Sir Paul Renn": the post is the title
+            # that gave the role; a "former" on another title in the chain is another post
+            if any(w.lower_ in PAST_MARKERS for w in post.lefts):
+                return True
+            continue
         titles = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         words = [t for t in root.lefts if t.i < span.start] + [w for t in titles for w in t.lefts]
         if any(w.lower_ in PAST_MARKERS for w in words) or past_title_before(ctx, mention):
             return True
     return False
+
+
+def _title_of_role(name: Token, role: str | None) -> Token | None:
+    """The title noun naming ``role`` up the name's chain of appositions, if any."""
+    if not role:
+        return None
+    token = name
+    while token.dep_ == "appos" and token.head != token:
+        token = token.head
+        if token.lower_ == role or token.lemma_.lower() == role:
+            return token
+    return None
 
 
 def _located(ctx: Context, token: Token) -> Found:
