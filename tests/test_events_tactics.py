@@ -107,3 +107,23 @@ def test_receiving_a_delegation_is_a_visit_by_its_senders(extract: Extract) -> N
     record = run(extract, "President Anton Brask received a delegation from the Volkov Group in Kesh.")
     visit = one(record, "CONSULT")
     assert visit.mode == "visit" and names(record, visit.target) == ["Volkov Group"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army pulled back from Vell, where it had been based before the fighting began in October.",
+    "A court sentenced Anton Brask to 20 years for a murder committed in December.",
+    "Officers were not paid in December, and the minister has threatened to punish the strikers.",
+])
+def test_dates_of_other_happenings_do_not_date_the_event(extract: Extract, text: str) -> None:
+    record = run(extract, text)
+    main = record.events[0]
+    assert main.date is None or main.date_fallback, (main.type, main.date)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("The rebels ambushed a convoy escorted by Volkov's men on January 17, killing nine soldiers.", "2024-01-17"),
+    ("Gunmen killed five traders who were travelling to Vell on Monday.", "2024-03-11"),
+])
+def test_dates_the_parser_hangs_on_a_description_still_count(extract: Extract, text: str, start: str) -> None:
+    event = one(run(extract, text), "ASSAULT")
+    assert event.date is not None and event.date.start == start and not event.date_fallback

@@ -9,7 +9,9 @@ innermost span that has one. Three kinds of date expression in those spans are n
   date something is due by, not the date of the act that sets it (a deadline the event's own verb
   governs, "agreed to withdraw by the end of April", dates that planned event);
 * **dates of a subordinate happening** ("imposed a curfew after clashes left seven dead on
-  Friday"): a date inside an "after"/"before"/"since" clause dates that clause's happening.
+  Friday"): a date inside an "after"/"before"/"since" clause dates that clause's happening, and so
+  does one inside a relative or participial clause describing something else ("a murder committed
+  in December").
 
 Incident logs and timelines head each paragraph with its date ("26 September 2022 - Vell,
 Karesia. Gunmen ambushed ..."). When an event's own sentence states no date, the date heading
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
 from sitroom.extract.events_attach import CharSpan, date_for
+from sitroom.extract.events_lexicon import load_lexicon
 from sitroom.extract.events_roles import dateline_spans
 from sitroom.records import DateRef
 
@@ -114,7 +117,47 @@ def _blocked_spans(ctx: Context, head: Token) -> list[CharSpan]:
         for child in token.children:
             if child.dep_ in ("advcl", "prep") and _opens_subordinate(child):
                 out.append(CharSpan(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+    # clauses that describe something else in the sentence tell their own happening: "pulled back
+    # from Vell, where it had been based before the fighting began in October", "sentenced him for a
+    # murder committed in December"
+    own_words = {head.i} | {c.i for c in head.children}
+    for token in head.sent:
+        if token.head.i in own_words:
+            continue  # "joins the protests planned for next week": its own object's date is its date
+        if _earlier_description(token) and not token.left_edge.i <= head.i <= token.right_edge.i:
+            out.append(CharSpan(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)))
+    clause = head
+    while clause.dep_ in ("xcomp", "aux") and clause.head != clause:
+        clause = clause.head
+    out.extend(_other_conjuncts(clause))
     return out
+
+
+def _other_conjuncts(clause: Token) -> list[CharSpan]:
+    """"Officers were not paid in December, and the minister has threatened ...": a coordinated
+    clause with its own subject does not take the date of the clause before it."""
+    if clause.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    sent = clause.sent
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return [CharSpan(sent.start_char, start), CharSpan(end, sent.end_char)]
+
+
+PERFECT_AUX = {"had", "has", "have", "'d"}
+
+
+def _earlier_description(token: Token) -> bool:
+    """A clause describing something with an act of its own time: a past participle ("a murder
+    committed in December"), a perfect relative clause ("where it had been based") or a "where"
+    clause. "traders who were travelling on Monday" describes them at the time of the act, and a
+    participle on a thing ("a convoy escorted by X on January 17") usually holds the act's own date,
+    which the parser hung on the nearest verb."""
+    if token.dep_ == "acl":  # only on an event noun: "a convoy escorted by X on Monday" is often the
+        return token.tag_ == "VBN" and load_lexicon().noun(token.head.lemma_) is not None  # verb's date
+    if token.dep_ != "relcl":
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUX for c in token.children) or any(
+        c.lower_ == "where" for c in token.children)
 
 
 def _opens_subordinate(child: Token) -> bool:
