@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from claims_helpers import claim_with
 from sitroom.extract.claims import claim_containing, modality_for_claim
 from sitroom.extract.claims_quotes import find_quotes
 from sitroom.extract.context import Context
@@ -19,11 +20,6 @@ def speaker_name(record: DocumentRecord, claim: Claim, field: str = "speaker") -
     return ent.name if ent else None
 
 
-def claim_with(record: DocumentRecord, words: str) -> Claim:
-    """The claim whose content contains ``words`` (the shortest, when several do)."""
-    found = [c for c in record.claims if words in c.content.text]
-    assert found, f"no claim contains {words!r}: {[c.content.text for c in record.claims]}"
-    return min(found, key=lambda c: len(c.content.text))
 
 
 def assert_spans_consistent(record: DocumentRecord) -> None:

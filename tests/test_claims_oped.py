@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitroom.records import Claim, DocumentRecord
+from claims_helpers import claim_with, name
+from sitroom.records import DocumentRecord
 
 Extract = Callable[..., DocumentRecord]
 
@@ -23,18 +24,12 @@ OPED = (
 NEWS = OPED.replace("I travelled to Ostrova in the spring. ", "Reporters travelled to Ostrova in the spring. ")
 
 
-def name(record: DocumentRecord, entity_id: str | None) -> str | None:
-    return next((e.name for e in record.entities if e.id == entity_id), None)
 
 
 def opinions(record: DocumentRecord) -> list[str]:
     return [c.content.text for c in record.claims if c.kind == "opinion"]
 
 
-def claim_with(record: DocumentRecord, words: str) -> Claim:
-    found = [c for c in record.claims if words in c.content.text]
-    assert found, f"no claim with {words!r} in {[c.content.text for c in record.claims]}"
-    return found[0]
 
 
 def test_op_ed_verdicts_are_the_authors_opinions(extract: Extract) -> None:

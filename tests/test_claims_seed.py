@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
+from claims_helpers import claim_with, name
 from sitroom.extract.claims import modality_for_claim
-from sitroom.records import Claim, DocumentRecord
+from sitroom.records import DocumentRecord
 
 AUTHOR = "Emmet McGeown"
 
@@ -21,15 +22,8 @@ def seed(extract: Callable[..., DocumentRecord], seed_text: str) -> DocumentReco
     return extract(seed_text, published="2021-09-22", author=AUTHOR)
 
 
-def name(record: DocumentRecord, entity_id: str | None) -> str:
-    ent = record.entity(entity_id)
-    return ent.name if ent else ""
 
 
-def claim_with(record: DocumentRecord, words: str, kind: str | None = None) -> Claim:
-    found = [c for c in record.claims if words in c.content.text and (kind is None or c.kind == kind)]
-    assert found, f"no {kind or ''} claim contains {words!r}"
-    return min(found, key=lambda c: len(c.content.text))
 
 
 def test_spans_are_slices_of_the_text(seed: DocumentRecord) -> None:

@@ -7,20 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitroom.records import Claim, DocumentRecord
+from claims_helpers import claim_with, name
+from sitroom.records import DocumentRecord
 
 Extract = Callable[..., DocumentRecord]
 
 
-def name(record: DocumentRecord, entity_id: str | None) -> str | None:
-    ent = record.entity(entity_id)
-    return ent.name if ent else None
 
 
-def claim_with(record: DocumentRecord, words: str) -> Claim:
-    found = [c for c in record.claims if words in c.content.text]
-    assert found, f"no claim contains {words!r}: {[c.content.text for c in record.claims]}"
-    return min(found, key=lambda c: len(c.content.text))
 
 
 # ---- collective and generic speakers ---------------------------------------------------------------
