@@ -27,6 +27,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
+from sitroom.extract.quantities_context import (
+    earlier_count,
+    is_age,
+    is_denominator,
+    is_label,
+    is_year,
+    one_not_a_count,
+    partitive_noun,
+    pronoun_like,
+    subject_of_verb,
+)
 from sitroom.extract.quantities_lexicon import APPROXIMATE_CUES, LOWER_CUES, VAGUE_COUNTS
 from sitroom.extract.quantities_patterns import (
     QUANTITY_RE,
@@ -81,6 +92,9 @@ class _Reading:
     change_from: float | None = None
     vague: bool = False
     spelled: bool = False
+    amount_start: int = -1
+    """Where the number itself starts (after any hedge or "from"); -1 when it is ``start``."""
+    hedged: bool = False
 
 
 class QuantityStep:
@@ -148,7 +162,7 @@ def _single(match: re.Match[str], a: Amount) -> _Reading:
     upper = a.value if hedge and hedge not in LOWER_CUES and hedge not in APPROXIMATE_CUES else None
     return _Reading(start, _end_of_a(match), a.value, lower=lower, upper=upper,
                     approximate=hedge in APPROXIMATE_CUES, currency=a.currency, percent=a.percent,
-                    spelled=a.spelled)
+                    spelled=a.spelled, amount_start=_amount_start(match), hedged=bool(hedge))
 
 
 def _amount_start(match: re.Match[str]) -> int:
@@ -169,11 +183,13 @@ def _pair(match: re.Match[str], a: Amount, b: Amount, tokens: _Tokens) -> _Readi
         upper = b.value if hedge2 and hedge2 not in LOWER_CUES and hedge2 not in APPROXIMATE_CUES else None
         lower = b.value if hedge2 in LOWER_CUES else None
         return _Reading(start, match.end(), b.value, lower=lower, upper=upper, currency=currency,
-                        percent=a.percent, change_from=a.value, approximate=hedge2 in APPROXIMATE_CUES)
+                        percent=a.percent, change_from=a.value, approximate=hedge2 in APPROXIMATE_CUES,
+                        amount_start=_amount_start(match), hedged=True)
     if b.value <= a.value or hedge2:
         return None
     return _Reading(start, match.end(), None, lower=a.value, upper=b.value, currency=currency,
-                    percent=a.percent, approximate=bool(match["hedge"]))
+                    percent=a.percent, approximate=bool(match["hedge"]), amount_start=_amount_start(match),
+                    hedged=True)
 
 
 def _follows_change_verb(tokens: _Tokens, char: int) -> bool:
@@ -234,6 +250,10 @@ def _inside_name(ctx: Context, tokens: _Tokens, reading: _Reading) -> bool:
         return False
     if tok.ent_type_ in NAME_ENTITIES:
         return True
+    # The word before the number itself, not before "from" ("the Sahel from 4,000 to 2,500").
+    tok = tokens.at(reading.amount_start) if reading.amount_start >= 0 else tok
+    if tok is None:
+        return False
     prev = tok.nbor(-1) if tok.i > 0 and not tok.is_sent_start else None
     if prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ not in ("GPE", "NORP"):
         return True  # "Proposition 19", "Flight 17"
@@ -262,19 +282,35 @@ def _counted_noun(tokens: _Tokens, char: int) -> Token | None:
         return following[1]
     noun: Token | None = None
     skip = False
-    for tok in following:
+    for k, tok in enumerate(following):
         if skip:  # the second half of a hyphenated modifier: "state-owned", "year-earlier"
             skip = False
             continue
+        if tok.lower_ in TIME_DEICTICS:
+            break  # "91 last year": the year is when, not what was counted
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP"):
             noun = tok
             continue
-        if noun is not None and tok.text in _HYPHENS:
+        if noun is not None and tok.text in _HYPHENS and not following[k - 1].whitespace_:
             noun, skip = None, True  # "several state-owned mines": "state" only modifies
             continue
         if noun is not None or not _modifier(tok) and tok.text != "-":
             break
+    return _measure_of(noun, following)
+
+
+def _measure_of(noun: Token | None, following: list[Token]) -> Token | None:
+    """"300 head of cattle": a measure word before "of" counts the noun after it."""
+    if noun is None or noun.lower_ not in MEASURE_WORDS:
+        return noun
+    rest = following[following.index(noun) + 1:]
+    if len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].pos_ == "NOUN":
+        return rest[1]
     return noun
+
+
+TIME_DEICTICS = frozenset({"last", "next", "this", "previous", "same"})
+MEASURE_WORDS = frozenset({"head"})
 
 
 _HYPHENS = ("-", "‐")
@@ -306,12 +342,21 @@ def _to_quantity(ctx: Context, tokens: _Tokens, reading: _Reading, extractor: st
         noun = _counted_noun(tokens, reading.end)
         if noun is not None and noun.lower_ in FRACTIONS:
             return None
+        if _plain(reading) and is_year(ctx.text[reading.start:reading.end], reading.value, noun):
+            return None  # "the 2014 arrest": a year the date step left as a modifier
+        if noun is not None and reading.spelled and one_not_a_count(reading.value, noun):
+            return None
         if noun is not None:
             unit, end = (noun.text if noun.pos_ == "PROPN" else noun.lower_), noun.idx + len(noun)
         elif reading.change_from is not None:
             unit = _noun_before(tokens, reading.start)
-    if unit is None and (reading.spelled or reading.vague) and not reading.currency:
-        return None  # "one does not...", "several of them": no counted thing, no quantity
+    if unit is None and not reading.currency and not reading.percent and not reading.vague:
+        bare = _bare(ctx, tokens, reading)
+        if bare is None:
+            return None
+        unit, end = bare
+    if unit is None and reading.vague:
+        return None  # "several of them": no counted thing, no quantity
     if unit is None and reading.currency and CURRENCY_CODES_AS_UNIT:
         unit = reading.currency
     span = ctx.span(reading.start, end)
@@ -320,3 +365,59 @@ def _to_quantity(ctx: Context, tokens: _Tokens, reading: _Reading, extractor: st
         span=span, lower=reading.lower, upper=reading.upper, approximate=reading.approximate, unit=unit,
         currency=reading.currency, change_from=reading.change_from, vague=reading.vague, extractor=extractor,
     )
+
+
+def _plain(reading: _Reading) -> bool:
+    """A number with nothing around it: no hedge, range, currency, percent sign or vague word."""
+    return not (reading.hedged or reading.currency or reading.percent or reading.vague
+                or reading.change_from is not None or reading.value is None)
+
+
+def _bare(ctx: Context, tokens: _Tokens, reading: _Reading) -> tuple[str | None, int] | None:
+    """A number with no counted noun after it: ``(unit, span end)`` when it is a count (its unit
+    taken from an earlier count in the sentence, or ``None``), ``None`` when it is a label, year,
+    age, denominator or pronoun (see :mod:`sitroom.extract.quantities_context`)."""
+    first = tokens.at(reading.amount_start if reading.amount_start >= 0 else reading.start)
+    last = tokens.at(reading.end - 1)
+    if first is None or last is None:
+        return None
+    prev = first.nbor(-1) if first.i > 0 and not first.is_sent_start else None
+    prev2 = prev.nbor(-1) if prev is not None and prev.i > 0 and not prev.is_sent_start else None
+    after = [t for t in tokens.after(reading.end) if t.sent == last.sent]
+    if is_denominator(prev, prev2) or is_age(prev, prev2, after):
+        return None
+    if not reading.hedged and is_label(prev):
+        return None
+    earlier = (earlier_count(ctx.record.quantities, last.sent.start_char, reading.start)
+               if reading.change_from is None else None)  # "cut from twelve to three": its own noun
+    unit = earlier.unit if earlier is not None else None
+    end = reading.end
+    partitive = partitive_noun(after)
+    if partitive is not None:
+        kind, tok = partitive
+        if kind == "noun" and tok is not None:
+            unit = tok.lower_
+        if tok is not None:
+            end = tok.idx + len(tok)
+    if not reading.spelled:
+        return unit, end
+    return (unit, end) if _spelled_count(reading, first, last, partitive, earlier) else None
+
+
+def _spelled_count(reading: _Reading, first: Token, last: Token, partitive: tuple[str, Token | None] | None,
+                   earlier: Quantity | None) -> bool:
+    """A spelled number with no noun after it is a count only where the sentence says so: a
+    partitive ("three of them"), an ellipsis after an earlier count ("... killed and seven
+    wounded", "two gangs instead of one"), a subject ("Five bled to death") or a scale word
+    ("eight million"). "one" needs an earlier count: alone it is mostly a pronoun."""
+    value = reading.value or 0
+    if pronoun_like(first, value):
+        return False
+    if partitive is not None:
+        return value >= 2 or (earlier is not None and partitive[0] == "pronoun")
+    if earlier is not None:
+        nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+        return nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN") and nxt.lower_ not in ("another", "of")
+    if value >= 1000:
+        return True
+    return value >= 2 and subject_of_verb(last)

@@ -42,6 +42,13 @@ VAGUE_COUNTS: dict[str, tuple[float, float | None]] = {
     "a few": (2, None),
     "a handful of": (2, None),
     "a couple of": (2, 2),
+    # "several hundred supporters": at least two of the scale word
+    "several hundred": (200, None),
+    "a few hundred": (200, None),
+    "several thousand": (2_000, None),
+    "a few thousand": (2_000, None),
+    "several million": (2_000_000, None),
+    "a few million": (2_000_000, None),
     "numerous": (2, None),
 }
 """Vague counts and their bounds. The lower bound is the scale word itself ("dozens" >= 12,
