@@ -40,6 +40,7 @@ from sitroom.resolve.coref_descriptions import (
     link_extra_descriptions,
     link_members,
     link_nicknames,
+    link_ruling_descriptions,
     member_forms,
     nickname_nodes,
 )
@@ -49,7 +50,9 @@ from sitroom.resolve.coref_links import (
     home_state,
     link_appositions,
     link_collectives,
+    link_crowds,
     link_descriptions,
+    link_hired,
     link_inline_acronyms,
     link_names,
     link_organs,
@@ -92,6 +95,7 @@ class ResolveStep:
         appositives = _type_names(ctx, nodes)
         nodes += _standalone_nodes(ctx, nodes)
         nodes.sort(key=lambda n: (n.start, -n.mention.end))
+        _mark_locatives(ctx, nodes)
         appositives = _reindex(appositives, nodes)
         clusters = Clusters(nodes)
         sources = _attribution_sources(ctx, nodes)
@@ -103,9 +107,12 @@ class ResolveStep:
         link_inline_acronyms(ctx, clusters)
         link_appositions(ctx, clusters, appositives)
         link_organs(clusters)
+        link_hired(clusters, sources)
         link_extra_descriptions(ctx, clusters, sources)
         link_descriptions(ctx, clusters, sources)
+        link_ruling_descriptions(clusters)
         link_collectives(clusters, sources)
+        link_crowds(clusters)
         if self.pronouns:
             link_pronouns(clusters, sources)
         promote_collectives(ctx, clusters)
@@ -194,6 +201,19 @@ def _standalone_nodes(ctx: Context, nodes: list[Node]) -> list[Node]:
     return out
 
 
+# Prepositions that make the one-word name after them a place ("arrived in Vell", "near Dumeni"); "to" and
+# "from" are left out ("sold to Volkov", "fighters from Volkov").
+_LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|across|towards)\s+$")
+
+
+def _mark_locatives(ctx: Context, nodes: list[Node]) -> None:
+    """Flag one-word names written as places (:attr:`Node.locative`): the description rules skip
+    clusters made only of such names."""
+    for node in nodes:
+        if node.form == "name" and len(node.mention.text.split()) == 1:
+            node.locative = _LOCATIVE.search(ctx.text, max(0, node.start - 12), node.start) is not None
+
+
 def _attribution_sources(ctx: Context, nodes: list[Node]) -> set[int]:
     """Nodes naming an outlet in "according to X": sources, not actors a description can refer to."""
     out = set()
@@ -228,6 +248,7 @@ def _entity_for(ctx: Context, members: list[Node], extractor: str) -> Entity:
     entity.mentions = [n.mention for n in members]
     entity.aliases = _aliases(members, entity.name) + _titled_forms(ctx, members, entity)
     entity.aliases += _placed_forms(ctx, members, entity)
+    entity.aliases += _headed_forms(members, entity)
     entity.aliases += _prefixed_forms(ctx, members, entity)
     if kind == "organization":
         known = {fold(a) for a in entity.aliases} | {fold(entity.name)}
@@ -455,6 +476,23 @@ def _placed_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str
         if form is not None and fold(form) not in seen:
             seen.add(fold(form))
             out.append(form)
+    return out
+
+
+# An organ written with its owner after it: "the military government of the Republic of Karesia".
+_OWNED_AFTER = re.compile(r"^(?:the |The )?([a-z][a-z\- ]*?) of (?:the )?[A-Z]")
+
+
+def _headed_forms(members: list[Node], entity: Entity) -> list[str]:
+    """"military government" for "the military government of the Republic of Karesia": the organ's head
+    phrase without its owner is the form the article (and the gold's aliases) uses for it."""
+    seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
+    out = []
+    for node in members:
+        match = _OWNED_AFTER.match(node.mention.text) if node.form == "organ" else None
+        if match is not None and fold(match.group(1)) not in seen:
+            seen.add(fold(match.group(1)))
+            out.append(match.group(1))
     return out
 
 

@@ -28,11 +28,14 @@ from sitroom.records import Mention
 from sitroom.resolve import typing_lexicon as lex
 from sitroom.resolve.aliases import contained_name, name_key
 from sitroom.resolve.coref_mentions import (
+    CROWD_CUE,
     DESCRIPTION_CUES,
     EXTRA_CUES,
     EXTRACTOR,
     HEAD_CUE,
+    HIRED_CUE,
     PLACE_CUE,
+    RULING_CUE,
     TITLE_CUE,
     Node,
     SpanIndex,
@@ -42,6 +45,7 @@ from sitroom.resolve.coref_mentions import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from sitroom.extract.context import Context
     from sitroom.resolve.coref_links import Clusters
@@ -79,7 +83,9 @@ def description_nodes(ctx: Context, nodes: list[Node], taken: list[tuple[int, in
     index = SpanIndex(taken)
     out: list[Node] = []
     for chunk in noun_chunks(ctx):
-        node = _place_node(ctx, chunk) or _title_node(ctx, chunk) or _head_node(ctx, chunk, name_heads)
+        node = (_place_node(ctx, chunk) or _title_node(ctx, chunk) or _head_node(ctx, chunk, name_heads)
+                or _plural_node(ctx, chunk) or _placed_people_node(ctx, chunk)
+                or _crowd_node(ctx, chunk))
         if node is None or _blocked(index, node, ctx):
             continue
         out.append(node)
@@ -190,6 +196,141 @@ def _head_node(ctx: Context, chunk: SpacySpan, name_heads: set[str]) -> Node | N
     return Node(mention, "description", definite=True, cue=HEAD_CUE, root=head.i, descriptor=[word])
 
 
+# Plural heads of descriptions for a ruling military ("the generals", "Karesia's generals") and for a
+# hired force ("the mercenaries", "the Russian contractors"), with the cue each is linked by.
+PLURAL_CUES = {"generals": RULING_CUE, "mercenaries": HIRED_CUE, "contractors": HIRED_CUE}
+
+
+def _plural_node(ctx: Context, chunk: SpacySpan) -> Node | None:
+    """"the generals", "Karesia's generals", "the Russian contractors": a definite or state-owned plural
+    with nothing but a demonym or a state before its head."""
+    head = chunk.root
+    cue = PLURAL_CUES.get(head.lower_)
+    if cue is None or head.tag_ != "NNS" or head.dep_ in ("attr", "acomp", "compound"):
+        return None
+    before = [t for t in chunk if t.i < head.i]
+    first = before[0] if before else None
+    owned = first is not None and first.dep_ == "poss" and first.text[:1].isupper()
+    if first is None or not (first.lower_ == "the" or owned):
+        return None
+    rest = before[1:] if first.lower_ == "the" else before[2:] if len(before) > 1 and before[1].dep_ == "case" else []
+    if any(not (lex.is_demonym(t.text) or t.lower_ in ("foreign", "ruling")) for t in rest):
+        return None  # "the senior generals of the northern command" say more than the ruling body
+    start, end = first.idx, head.idx + len(head.text)
+    mention = _new(ctx, start, end, "group" if cue == HIRED_CUE else "organization")
+    mention.country = next((lex.country_code(t.text) for t in before if lex.is_demonym(t.text)), None)
+    mention.sector = "PMC" if cue == HIRED_CUE else "GOV"
+    owner = first.text if owned else None
+    return Node(mention, "description", definite=True, cue=cue, root=head.i, plural=True,
+                descriptor=[owner] if owner else [])
+
+
+# Plural heads of people who speak from somewhere: "diplomats in Kesh", "military sources in Niamey".
+PLACED_PEOPLE = {"diplomats", "sources", "officials", "witnesses", "residents", "observers", "analysts",
+                 "envoys", "journalists"}
+_PLACE_AFTER = re.compile(r" (?:in|from|at) (?:the )?[A-Z][\w\-]+")
+
+
+def _placed_people_node(ctx: Context, chunk: SpacySpan) -> Node | None:
+    """"Diplomats in Kesh", "military sources in Niamey": a group of people placed by a name right after
+    it is a group of its own (the place keeps its entity; ``cluster._placed_forms`` adds the long form)."""
+    head = chunk.root
+    if head.lower_ not in PLACED_PEOPLE or head.tag_ != "NNS" or chunk[-1].i != head.i:
+        return None
+    if any(t.pos_ == "PROPN" and not lex.is_demonym(t.text) for t in chunk):
+        return None
+    end = head.idx + len(head.text)
+    if _PLACE_AFTER.match(ctx.text, end) is None:
+        return None
+    start = chunk[1].idx if chunk[0].lower_ == "the" and len(chunk) > 1 else chunk[0].idx
+    mention = _new(ctx, start, end, "group")
+    return Node(mention, "name", plural=True, root=head.i)
+
+
+# Plural nouns for a crowd acting together, and plain words for its people ("the young people", "the
+# women") that coref_links.link_crowds joins to it.
+CROWD_HEADS = {"rioters", "protesters", "protestors", "demonstrators", "marchers"}
+CROWD_PEOPLE = {"people", "young people", "youths", "youngsters", "women", "men", "students", "young men"}
+
+
+def _crowd_node(ctx: Context, chunk: SpacySpan) -> Node | None:
+    """"Rioters", "hundreds of marchers" (a crowd: a group of its own) and "the young people" (a
+    description of a crowd, dropped unless link_crowds finds the one crowd it means)."""
+    head = chunk.root
+    if head.tag_ != "NNS" or head.dep_ in ("attr", "compound"):
+        return None
+    if any(t.pos_ == "PROPN" and not lex.is_demonym(t.text) for t in chunk):
+        return None
+    start, end = chunk[0].idx, head.idx + len(head.text)
+    if head.lower_ in CROWD_HEADS and _people_follow(ctx, head):
+        first = chunk[1] if chunk[0].pos_ == "DET" and len(chunk) > 1 else chunk[0]
+        mention = _new(ctx, first.idx, end, "group")
+        mention.sector = "CVL"
+        # its own cue keeps it out of name matching: two "protesters" in one text may be two crowds
+        return Node(mention, "name", plural=True, definite=chunk[0].lower_ == "the", root=head.i,
+                    cue=CROWD_CUE)
+    words = " ".join(t.lower_ for t in chunk if t.i <= head.i and t.lower_ != "the")
+    if chunk[0].lower_ != "the" or words not in CROWD_PEOPLE:
+        return None
+    mention = _new(ctx, start, end, "group")
+    mention.sector = "CVL"
+    return Node(mention, "description", definite=True, plural=True, cue=CROWD_CUE, root=head.i)
+
+
+def _people_follow(ctx: Context, head: Token) -> bool:
+    """A crowd-people description ("the young people") in the crowd's sentence after it or the next one."""
+    sent = head.sent
+    end = sent.end
+    if end < len(ctx.doc):
+        end = ctx.doc[end].sent.end
+    text = ctx.doc[head.i + 1:end].text.lower()
+    found = [m for w in CROWD_PEOPLE if (m := re.search(rf"\bthe {re.escape(w)}\b", text))]
+    if not found:
+        return False
+    # another acting crowd in between ("while farmers blocked the road") makes "the young people" unclear
+    stop = ctx.doc[head.i + 1].idx + min(m.start() for m in found) if head.i + 1 < len(ctx.doc) else 0
+    return not any(t.tag_ == "NNS" and t.dep_ == "nsubj" and t.lower_ not in VOICE_WORDS
+                   for t in ctx.doc[head.i + 1:end] if t.idx < stop)
+
+
+# Plural subjects that report on a crowd rather than forming another one.
+VOICE_WORDS = {"witnesses", "sources", "officials", "analysts", "diplomats", "observers", "journalists",
+               "residents"}
+
+
+def link_ruling_descriptions(clusters: Clusters) -> None:
+    """"the generals", "Karesia's generals" join the one ruling body of the text (a junta, a military
+    government, a named ruling council) when there is exactly one, before or after them."""
+    rulers = {clusters.find(j) for j, n in enumerate(clusters.nodes) if _rules(n) and clusters.is_named(j)}
+    if len(rulers) != 1:
+        return
+    ruler = rulers.pop()
+    for k, node in enumerate(clusters.nodes):
+        if node.cue == RULING_CUE and node.form == "description" and len(clusters.members(k)) == 1 \
+                and _owner_fits(node, clusters.members(ruler)):
+            clusters.union(ruler, k)
+
+
+# Words in a ruling body's names: "the Karesian junta", "the military government", "the National
+# Transitional Council" (a council named as a ruling one).
+_RULING_NAME = re.compile(r"\b(?:junta|military government|military regime)\b|\b(?:transitional|salvation|"
+                          r"revolutionary|restoration|safeguard|redemption) (?:\w+ )?(?:council|committee)\b")
+
+
+def _rules(node: Node) -> bool:
+    return node.form in ("name", "organ") and _RULING_NAME.search(node.mention.text.lower()) is not None
+
+
+def _owner_fits(node: Node, members: list[Node]) -> bool:
+    """"Karesia's generals" need a ruling body of Karesia (or of no named state)."""
+    if not node.descriptor:
+        return True
+    owner = node.descriptor[0]
+    states = {n.organ_country or n.mention.country for n in members if n.organ_country or n.mention.country}
+    return not states or any(s == owner or lex.country_code(owner) == s or lex.demonym_stem_matches(owner, s)
+                             for s in states if s)
+
+
 def drop_absorbed_demonyms(nodes: list[Node], added: list[Node]) -> list[Node]:
     """Demonyms inside the descriptions built here ("Ethiopian" in "the Ethiopian capital") type them."""
     spans = [(n.start, n.mention.end) for n in added]
@@ -227,6 +368,8 @@ def link_extra_descriptions(ctx: Context, clusters: Clusters, sources: set[int])
     for k, node in enumerate(clusters.nodes):
         if node.form != "description" or node.cue not in EXTRA_CUES or clusters.is_named(k):
             continue
+        if node.cue in (HIRED_CUE, RULING_CUE, CROWD_CUE):
+            continue  # coref_links.link_hired, link_crowds and link_ruling_descriptions
         if node.cue == HEAD_CUE:
             target = _head_antecedent(clusters, k, sources)
         elif node.cue == PLACE_CUE:

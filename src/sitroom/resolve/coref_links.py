@@ -37,7 +37,7 @@ from sitroom.resolve.aliases import (
     surname,
 )
 from sitroom.resolve.coref_home import home_state_weights, pick_home
-from sitroom.resolve.coref_mentions import EXTRA_CUES, UNIT_HEADS, Node, SpanIndex
+from sitroom.resolve.coref_mentions import CROWD_CUE, EXTRA_CUES, HIRED_CUE, UNIT_HEADS, Node, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -508,12 +508,14 @@ def _only_compatible(clusters: Clusters, k: int, sources: set[int]) -> int | Non
     """Beyond the window, a description still refers back when exactly one earlier cluster fits it by
     type ("the Russian-linked PMC" five sentences after the only private military company named)."""
     node = clusters.nodes[k]
-    if node.cue not in ("company", "group") or not (node.mention.sector or node.mention.country):
+    by_word = node.cue in WORD_CUES  # "the ministry" far after the one ministry named
+    if not by_word and (node.cue not in ("company", "group") or not (node.mention.sector or node.mention.country)):
         return None
     fitting = []
     for group in _earlier_groups(clusters, k, sources):
         members = [clusters.nodes[j] for j in group]
-        if _named(members) and cluster_sector(members) is not None and _description_fits(node, members):
+        if _named(members) and (by_word or cluster_sector(members) is not None) \
+                and _description_fits(node, members):
             fitting.append(group[0])
     return fitting[0] if len(fitting) == 1 else None
 
@@ -569,7 +571,34 @@ def cluster_kind(members: list[Node]) -> str:
     return kinds[0] if kinds else "organization"
 
 
+def place_like(members: list[Node]) -> bool:
+    """A cluster whose names are one word written as a place somewhere ("arrived in Vell"): a town the
+    model typed as an organisation, never what "the group" or "the firm" stands for."""
+    names = [n for n in members if n.form in ("name", "acronym")]
+    return any(n.locative for n in names) and all(
+        n.form == "name" and len(n.mention.text.split()) == 1 for n in names)
+
+
+# Description cues that follow back to an organ or organisation holding the same word ("the ministry"
+# after "the French defence ministry", "the newspaper" after "the Karesia Herald, an independent newspaper").
+WORD_CUES = {"ministry", "agency", "media"}
+# Sectors a media cue fits: a newspaper or broadcaster is a JRN organisation.
+_MEDIA_WORDS = ("newspaper", "broadcaster")
+
+
+def _word_cue_fits(node: Node, members: list[Node]) -> bool:
+    texts = [n.mention.text.lower() for n in members if n.form in ("name", "organ", "acronym", "description")]
+    if node.cue == "media":
+        return cluster_sector(members) == "JRN" or any(w in t for t in texts for w in _MEDIA_WORDS)
+    # "the justice ministry" is not the foreign ministry: every word the description has must be there
+    own = [w for w in re.findall(r"[a-z]+", node.mention.text.lower())
+           if w not in ("the", "a", "an") and not lex.is_demonym(w) and lex.country_code(w) is None]
+    return any(all(re.search(rf"\b{w}\b", t) for w in own) for t in texts) and bool(own)
+
+
 def _description_fits(node: Node, members: list[Node]) -> bool:
+    if place_like(members):
+        return False
     if node.cue == "head":
         return any(_head(n) == node.descriptor[0] for n in members if n.form in ("name", "organ"))
     if node.cue == "person":
@@ -579,7 +608,11 @@ def _description_fits(node: Node, members: list[Node]) -> bool:
     country = next((n.mention.country for n in members if n.mention.country), None)
     if node.mention.country and country and node.mention.country != country:
         return False
-    if node.mention.sector and sector and node.mention.sector != sector:
+    if node.cue in WORD_CUES:
+        return _word_cue_fits(node, members)
+    # "the Russian firm" after a private military company: a PMC is a firm too
+    firm_of_pmc = node.cue == "company" and node.mention.sector == "BUS" and sector == "PMC"
+    if node.mention.sector and sector and node.mention.sector != sector and not firm_of_pmc:
         return False
     if node.cue == "organ":
         return kind in ("organ", "country")
@@ -635,7 +668,8 @@ def _pronoun_fits(node: Node, members: list[Node]) -> bool:
 
 # Collective nouns that name the same crowd or the same armed actor when repeated with "the".
 COLLECTIVE_FAMILIES: dict[str, str] = {
-    **dict.fromkeys(("protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers"), "protest"),
+    **dict.fromkeys(("protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers", "rioters"),
+                    "protest"),
     **dict.fromkeys(("rebels", "insurgents", "militants", "jihadists", "terrorists", "guerrillas",
                      "separatists", "fighters", "islamists"), "armed"),
     **dict.fromkeys(("mercenaries", "contractors"), "hired"),
@@ -653,6 +687,8 @@ def link_collectives(clusters: Clusters, sources: set[int]) -> None:
         family = COLLECTIVE_FAMILIES.get(_head(node))
         if node.form != "name" or node.mention.kind != "group" or not node.definite or family is None:
             continue
+        if family == "hired" and _has_organisation(clusters, k):
+            continue  # linked by link_hired already
         window = [j for j in clusters.earlier(k, node.sentence - DESCRIPTION_WINDOW)
                   if nodes[j].sentence >= node.sentence - DESCRIPTION_WINDOW
                   and j not in sources and clusters.find(j) != clusters.find(k)]
@@ -665,8 +701,96 @@ def link_collectives(clusters: Clusters, sources: set[int]) -> None:
             target = next((j for j in window if any(COLLECTIVE_FAMILIES.get(_head(n)) == family
                                                     for n in clusters.members(j) if n.form == "name")),
                           None)
+        if target is None and family == "hired":
+            target = _hired_by(clusters, k, window, sources)
         if target is not None:
             clusters.union(target, k)
+
+
+def link_crowds(clusters: Clusters) -> None:
+    """"Rioters set fire to a bank. Witnesses said the young people threw stones": a definite plain
+    plural (``coref_descriptions.CROWD_PEOPLE``) in the same or the next sentence as exactly one crowd, with no other
+    group between them, is that crowd."""
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        if node.cue != CROWD_CUE or node.form != "description" or len(clusters.members(k)) > 1:
+            continue
+        groups = [j for j in clusters.earlier(k, node.sentence - 1)
+                  if nodes[j].sentence >= node.sentence - 1 and nodes[j].mention.kind == "group"
+                  and nodes[j].form == "name" and clusters.find(j) != clusters.find(k)]
+        crowds = {clusters.find(j) for j in groups if COLLECTIVE_FAMILIES.get(_head(nodes[j])) == "protest"
+                  and nodes[j].cue in ("", CROWD_CUE)}
+        others = {clusters.find(j) for j in groups if _head(nodes[j]) not in VOICE_HEADS} - crowds
+        if len(crowds) == 1 and not others:
+            clusters.union(crowds.pop(), k)
+
+
+# Groups that report on a crowd rather than being another one ("Witnesses said the young people ...").
+VOICE_HEADS = {"witnesses", "sources", "officials", "analysts", "diplomats", "observers", "journalists"}
+
+
+def link_hired(clusters: Clusters, sources: set[int]) -> None:
+    """"The mercenaries", "the contractors" back to the organisation they are (:func:`_hired_by`), before
+    the description pass, so that "the Russian firm" later finds the organisation typed PMC by them."""
+    nodes = clusters.nodes
+    for k, node in enumerate(nodes):
+        if COLLECTIVE_FAMILIES.get(_head(node)) != "hired" or not node.definite or _has_organisation(clusters, k):
+            continue
+        if not (node.form == "name" and node.mention.kind == "group" or node.cue == HIRED_CUE):
+            continue
+        window = [j for j in clusters.earlier(k, node.sentence - DESCRIPTION_WINDOW)
+                  if nodes[j].sentence >= node.sentence - DESCRIPTION_WINDOW
+                  and j not in sources and clusters.find(j) != clusters.find(k)]
+        target = next((j for j in window if _armed_organisation(node, clusters.members(j))), None)
+        if target is None:
+            target = next((j for j in window if any(COLLECTIVE_FAMILIES.get(_head(n)) == "hired"
+                                                    for n in clusters.members(j) if n.form != "pronoun")
+                           and clusters.is_named(j)), None)
+        target = target if target is not None else _hired_by(clusters, k, window, sources)
+        if target is not None:
+            clusters.union(target, k)
+
+
+def _has_organisation(clusters: Clusters, k: int) -> bool:
+    """``k``'s cluster holds more than repeats of a collective ("the mercenaries" ... "the mercenaries")."""
+    return any(n.mention.kind == "organization" and n.form in ("name", "acronym", "organ")
+               for n in clusters.members(k))
+
+
+def _hired_by(clusters: Clusters, k: int, window: list[int], sources: set[int]) -> int | None:
+    """"The mercenaries" when no organisation is typed PMC: the one organisation that may be a hired
+    force (untyped, or armed with member forms: "Volkov's fighters"), nearest in the window, else the only
+    one in the text. Two such organisations leave it unlinked."""
+    nodes = clusters.nodes
+    near = {clusters.find(j) for j in window if _may_be_hired(clusters.members(j))}
+    if len(near) == 1:
+        return near.pop()
+    if near:
+        return None
+    far = [g[0] for g in _earlier_groups(clusters, k, sources) if _may_be_hired([nodes[j] for j in g])]
+    return far[0] if len(far) == 1 else None
+
+
+# Sectors an organisation called "the mercenaries" may carry when typing did not say PMC.
+_HIRED_SECTORS = {None, "PMC", "REB", "UAF"}
+
+
+def _may_be_hired(members: list[Node]) -> bool:
+    names = [n for n in members if n.form in ("name", "acronym") and n.cue == ""]
+    if not names or place_like(members) or any(n.form == "organ" for n in members):
+        return False
+    if not any(n.mention.kind == "organization" for n in names):
+        return False
+    sector = cluster_sector(members)
+    if sector == "PMC":
+        return True
+    armed = any(_head(n) in MEMBER_HEADS for n in members if n.form == "name")
+    return sector is None and not any(n.mention.country in ("IGO", "EUR", "UNO", "NGO") for n in names) \
+        or sector in _HIRED_SECTORS and armed
+
+
+# Last words of the member forms that mark an organisation as an armed one ("Volkov Group's fighters").
+MEMBER_HEADS = {"fighters", "men", "gunmen", "mercenaries", "contractors", "troops"}
 
 
 def _armed_organisation(node: Node, members: list[Node]) -> bool:

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-HEAD_CUE, PLACE_CUE, TITLE_CUE = "orghead", "place", "title"
-EXTRA_CUES = frozenset({HEAD_CUE, PLACE_CUE, TITLE_CUE})
+HEAD_CUE, PLACE_CUE, TITLE_CUE, RULING_CUE, HIRED_CUE = "orghead", "place", "title", "ruling", "hired"
+CROWD_CUE = "crowd"
+EXTRA_CUES = frozenset({HEAD_CUE, PLACE_CUE, TITLE_CUE, RULING_CUE, HIRED_CUE, CROWD_CUE})
 """Description cues linked by :mod:`coref_descriptions`; :mod:`coref_links` leaves them alone."""
 
 EXTRACTOR = "resolve/1"
@@ -36,7 +37,11 @@ DESCRIPTION_CUES: dict[str, str] = {
     "company": "company", "firm": "company", "giant": "company", "corporation": "company",
     "junta": "organ", "government": "organ", "regime": "organ", "administration": "organ",
     "ministry": "ministry", "agency": "agency", "council": "council", "committee": "council",
+    "newspaper": "media", "broadcaster": "media",
 }
+# Description heads that make a private military company of a description with no sector word of its own:
+# in conflict reporting "the contractor" beside a PMC is the PMC, not a builder.
+_PMC_HEADS = {"contractor", "contractors"}
 # Plural nouns for people who serve an organ: a group of their own ("Karesian officials" are not the
 # Karesian government: they are some of its people, and they may speak against it).
 PEOPLE_HEADS = {"officials", "diplomats", "envoys", "lawmakers", "legislators", "delegates", "ministers"}
@@ -70,6 +75,8 @@ class Node:
     """Span of the mention this person speaks or works for."""
     root: int = -1
     """Index of the mention's head token in ``ctx.doc``."""
+    locative: bool = False
+    """A one-word name written as a place ("in Vell", "near Dumeni"), whatever its model type."""
 
     @property
     def start(self) -> int:
@@ -232,7 +239,9 @@ def _description_node(ctx: Context, m: Mention, root: int) -> Node:
         if head in PEOPLE_HEADS:
             m.canonical = None  # the mention step names them after the organ ("Veskian government")
         return Node(m, "name", root=root, definite=definite, plural=True)
-    if m.kind == "organization" and (head in lex.ORGAN_HEADS or head in UNIT_HEADS or _is_organ_phrase(m.text)):
+    region = head in _REGION_HEADS and root >= 0 and is_region_phrase(ctx.text, ctx.doc[root].idx, m.end)
+    if m.kind == "organization" and not region and (
+            head in lex.ORGAN_HEADS or head in UNIT_HEADS or _is_organ_phrase(m.text)):
         owner = m.country or unknown_owner(ctx, m)
         if owner is not None:
             return Node(m, "organ", organ_country=owner, root=root, cue="organ")
@@ -383,7 +392,23 @@ def _organ_sector(head: Token) -> str | None:
         return None  # "Russian representatives" alone may be diplomats
     if word == "state" and not any(c.dep_ in ("amod", "poss", "compound") for c in head.lefts):
         return None
+    if word in _REGION_HEADS and is_region_phrase(head.doc.text, head.idx, head.idx + len(head.text)):
+        return None
     return lex.ORGAN_HEADS[word]
+
+
+# Organ heads that also name a part of a country: "the southwestern state of Oyo" is a province.
+_REGION_HEADS = {"state", "states"}
+_COMPASS = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                      r"(?:ern)?\s+$", re.IGNORECASE)
+
+
+def is_region_phrase(text: str, head_start: int, head_end: int) -> bool:
+    """"the southwestern state of Oyo", "the state of Guerrero", "Mexico's northern states": a state
+    word followed by "of" and a name, or led by a compass word, names a province, not a government."""
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[head_end:head_end + 20]):
+        return True
+    return _COMPASS.search(text, max(0, head_start - 20), head_start) is not None
 
 
 _CHUNKS_KEY = "sitroom.noun_chunks"
@@ -485,9 +510,27 @@ def _description_nodes(ctx: Context, taken: list[tuple[int, int]]) -> list[Node]
             continue
         mention = _new_mention(ctx, start, end, "organization", is_name=False)
         words = [t.text for t in chunk if t.i <= head.i]
-        mention.sector = lex.sector_of_phrase(words)
+        mention.sector = lex.sector_of_phrase(words) or ("PMC" if head.lower_ in _PMC_HEADS else None)
         mention.country = next((lex.country_code(w) for w in words if lex.is_demonym(w)), None)
         out.append(Node(mention, "description", definite=det == "the", cue=cue, descriptor=words, root=head.i))
+        index.add((start, end))
+    return out + _possessive_descriptions(ctx, index)
+
+
+def _possessive_descriptions(ctx: Context, index: SpanIndex) -> list[Node]:
+    """"the movement's political chief": a definite cue noun owning something is a description too
+    (spaCy's noun chunk is the owned thing, so the chunk walk above never sees it)."""
+    out: list[Node] = []
+    for token in ctx.doc:
+        cue = DESCRIPTION_CUES.get(token.lower_)
+        if cue is None or token.dep_ != "poss" or token.i == 0 or token.nbor(-1).lower_ != "the":
+            continue
+        start, end = token.nbor(-1).idx, token.idx + len(token.text)
+        if index.overlaps(start, end):
+            continue
+        mention = _new_mention(ctx, start, end, "organization", is_name=False)
+        out.append(Node(mention, "description", definite=True, cue=cue, descriptor=[token.text], root=token.i))
+        index.add((start, end))
     return out
 
 
