@@ -9,7 +9,9 @@ casualties. PLOVER rules that need actors and modality are in :mod:`events_label
 :mod:`events_merge`, :mod:`events_repeats` and :mod:`events_cleanup`. Decided here:
 
 * violence by demonstrators is a riot, and so is the demonstration it happens in
-  (:mod:`events_riots`).
+  (:mod:`events_riots`);
+* habits and generalisations ("gangs extort shopkeepers", "typically kidnaps") are no events
+  (:mod:`events_generic`).
 
 Noun triggers with nothing attached (no actor, place, date, number) are dropped: "violent attacks
 remain a threat" is not an event record anyone can use. Sentences whose only subject is the
@@ -49,6 +51,7 @@ from sitroom.extract.events_cleanup import (
 )
 from sitroom.extract.events_dating import event_date
 from sitroom.extract.events_detect import Trigger, names_its_maker
+from sitroom.extract.events_generic import is_generic
 from sitroom.extract.events_labels import final_label, refused_engagement, renounced_violence
 from sitroom.extract.events_lexicon import Label, Lexicon, load_lexicon
 from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
@@ -116,6 +119,8 @@ class EventStep:
         trigger = cand.trigger
         if is_recommendation(trigger.head):
             return None  # "ECOWAS should lift the closures": advice, not an act
+        if trigger.kind not in ("noun", "agent") and is_generic(trigger.head):
+            return None  # "gangs extort shopkeepers": what a kind of actor does, not one act
         roles = roles_for(trigger)
         for merged in cand.merged:  # victims of "killing 12 civilians" are the attack's targets
             roles.targets.extend(t for t in roles_for(merged).targets if t not in roles.sources)

@@ -16,7 +16,12 @@ own dependents and keeps, changes or cancels the lexicon label (``None``: no eve
 * ``dismantle``/``take down``/``break up`` a gang, network or lab is a crackdown (COERCE);
 * ``charge`` someone *with* a crime (or *on* charges) is a formal accusation (ACCUSE/allege);
 * ``transfer`` a prisoner *to* a prison is detention (COERCE/arrest);
-* ``intercept`` drugs, a shipment or a vessel is a seizure.
+* ``intercept`` drugs, a shipment or a vessel is a seizure;
+* plural event nouns that are figures ("seizures rose", "a rise in kidnappings", "executions were
+  recorded") are statistics, no events (:func:`is_statistic`);
+* ``offer`` a reward is an appeal; ``back``/``support`` a claim, or evidence backing something, is
+  corroboration; ``pledge that`` a fact is an assurance; ``appeal to voters`` attracts them;
+* ``kill`` pain or a bill is no violence.
 """
 
 from __future__ import annotations
@@ -65,6 +70,8 @@ NON_OFFERS = {
     "benefit", "profit", "return", "market", "price", "product", "job", "work", "employment", "salary",
     "wage", "condolence", "apology", "prayer", "thought", "illustration", "demonstration", "sign",
     "signal", "testament", "lens", "reading", "interpretation", "estimate", "figure", "overview",
+    # a reward for information is a public appeal, not a promise to another actor
+    "reward", "bounty", "prize",
 }
 """Objects of "offer" in its everyday sense ("offers a rare insight", "offer local expertise")."""
 OPINION_HOLDERS = {
@@ -156,8 +163,58 @@ TALLIED_NOUNS = {"capture", "seizure", "murder"}
 """Event nouns that statistics count ("496 murders", "cocaine seizures rose"): acts only when specific."""
 
 
+TREND_VERBS = {"rise", "fall", "increase", "decrease", "drop", "decline", "double", "triple", "quadruple",
+               "climb", "spike", "surge", "soar", "plummet", "plunge", "grow", "jump", "dip", "shrink",
+               "reach", "total", "exceed", "top", "outnumber", "halve", "slow"}
+"""Verbs whose subject is a figure: "seizures of methamphetamine rose", "homicides fell"."""
+WORSENING_VERBS = {"intensify", "escalate", "worsen", "spread"}
+"""Verbs that make a condition noun a trend ("violence against police is intensifying")."""
+TREND_NOUNS = {"increase", "rise", "decrease", "drop", "decline", "fall", "spike", "surge", "jump", "number",
+               "rate", "level", "wave", "total", "tally", "count", "share", "proportion", "percentage",
+               "reduction", "growth", "upsurge", "uptick", "downturn", "average", "record", "statistic"}
+"""Nouns whose "in"/"of" object is counted ("a rise in kidnappings", "the number of murders")."""
+TALLY_VERBS = {"record", "register", "tally", "count", "document", "log", "see", "witness"}
+"""Verbs that count plural events ("11,241 executions were recorded", "2007 saw 60 attacks")."""
+CONDITION_WORDS = {"violence", "crime", "insecurity", "criminality", "unrest", "bloodshed", "homicide"}
+
+
+def is_statistic(noun: Token) -> bool:
+    """A plural event noun that is a figure, not an act: the subject of a trend verb ("homicides
+    fell"), the object of a trend noun ("a rise in kidnappings"), or counted by a tally verb with no
+    agent ("executions were recorded", "the year saw 60 attacks")."""
+    plural = noun.tag_ == "NNS"
+    if not plural and noun.lemma_.lower() not in CONDITION_WORDS:
+        return False
+    head = noun.head
+    verb_lemma = head.lemma_.lower()
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if verb_lemma in TREND_VERBS:
+            return True
+        if verb_lemma in WORSENING_VERBS and not plural:  # "violence escalated on Monday" is dated: an event
+            return not any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
+        if plural and noun.dep_ == "nsubjpass" and verb_lemma in TALLY_VERBS:
+            return not any(c.dep_ == "agent" for c in head.children)
+    if plural and noun.dep_ == "dobj" and verb_lemma in TALLY_VERBS:
+        return _counted_by_period(head)
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in TREND_NOUNS:
+        return True
+    return False
+
+
+def _counted_by_period(verb: Token) -> bool:
+    """"2007 saw 60 attacks", "the state recorded 496 murders": a period or a record-keeper counts."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if verb.lemma_.lower() in ("see", "witness"):
+        return subject.ent_type_ == "DATE" or subject.lemma_.lower() in ("year", "month", "week", "period", "decade")
+    return True
+
+
 def crime_noun_label(noun: Token, label: Label) -> Label | None:
     """"the capture of the town" is an attack, "the capture of El Chapo" an arrest, "seizure of power" a coup."""
+    if is_statistic(noun):
+        return None
     lemma = noun.lemma_.lower()
     if lemma not in TALLIED_NOUNS:
         return label
@@ -225,10 +282,18 @@ def _withdraw(verb: Token, label: Label) -> Label | None:
     return label
 
 
+KILLED_THINGS = {"pain", "time", "bill", "deal", "idea", "plan", "proposal", "chance", "hope", "mood",
+                 "momentum", "engine", "light", "conversation", "story", "project", "programme", "program",
+                 "scheme", "bacteria", "germ", "virus", "weed", "cell", "demand", "appetite", "competition"}
+"""Objects of "kill" that never bled ("drugs which kill pain", "killed the bill")."""
+
+
 def _kill(verb: Token, label: Label) -> Label | None:
     obj = _patient(verb)
     if obj is not None and _words(obj) & ANIMALS and not is_human(obj):
         return None  # "70 million sharks are killed each year"
+    if obj is not None and obj.lemma_.lower() in KILLED_THINGS:
+        return None
     return label
 
 
@@ -278,6 +343,30 @@ def _promise(verb: Token, label: Label) -> Label | None:
     return label
 
 
+def _pledge_that(verb: Token, label: Label) -> Label | None:
+    """"pledges that no report shows ...": an assurance about facts (a claim), not a promise to act;
+    "pledged that the troops would leave" still promises."""
+    content = next(iter(_children(verb, ("ccomp",))), None)
+    if content is not None and not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in content.children):
+        return None
+    return _promise(verb, label)
+
+
+FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
+APPEAL_AUDIENCES = {"voter", "electorate", "customer", "consumer", "reader", "audience", "viewer", "buyer",
+                    "investor", "taste", "sense", "instinct", "base", "supporter", "fan", "public", "youth"}
+
+
+def _appeal(verb: Token, label: Label) -> Label | None:
+    """"appealed for calm", "appealed to the UN to intervene" ask; "aimed to appeal to voters" attracts."""
+    if _children(verb, ("xcomp", "ccomp")) or any(c.lower_ in ("for", "against") for c in _children(verb, ("prep",))):
+        return label
+    audience = [p for c in _children(verb, ("prep",)) if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    if any(p.lemma_.lower() in APPEAL_AUDIENCES for p in audience) or verb.dep_ == "xcomp":
+        return None
+    return label
+
+
 def _agree(verb: Token, label: Label) -> Label | None:
     if _children(verb, ("ccomp",)):
         return None  # "they agree that the gang has grown": a shared view, a claim
@@ -312,6 +401,30 @@ MET_THINGS = {
     "scepticism", "response", "reaction", "success", "failure",
 }
 """Objects of "meet" that are no one to meet ("meet crime reduction targets", "met violent deaths")."""
+
+
+BACKED_STATEMENTS = {
+    "claim", "assertion", "theory", "view", "idea", "argument", "finding", "hypothesis", "allegation",
+    "account", "suggestion", "statement", "figure", "estimate", "conclusion", "notion", "story", "thesis",
+    "interpretation", "assessment", "data", "number", "observation", "assumption", "belief", "version",
+    "accusation", "charge", "report", "analysis", "perception", "impression", "case", "point",
+}
+"""Objects of "back"/"support" that are statements: evidence bears them out, nobody is supported."""
+EVIDENCE_SUBJECTS = {"evidence", "data", "figure", "number", "statistic", "study", "report", "document",
+                     "record", "research", "survey", "finding", "testimony", "fact", "information", "analysis"}
+
+
+def _back(verb: Token, label: Label) -> Label | None:
+    """"no evidence to back this claim", "the data support the theory": corroboration, no SUPPORT."""
+    obj = _patient(verb)
+    if obj is not None and obj.lemma_.lower() in BACKED_STATEMENTS:
+        return None
+    subject = next(iter(_children(verb, ("nsubj",))), None)
+    if subject is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "evidence that supports ...", "no evidence to back"
+    if subject is not None and subject.lemma_.lower() in EVIDENCE_SUBJECTS:
+        return None
+    return label
 
 
 def _meet(verb: Token, label: Label) -> Label | None:
@@ -432,10 +545,11 @@ _RULES: dict[str, Rule] = {
     "overthrow": _overthrow, "oust": _overthrow, "topple": _overthrow, "depose": _overthrow,
     "withdraw": _withdraw, "kill": _kill, "slaughter": _kill,
     "destroy": _destroy, "burn": _destroy, "incinerate": _destroy, "torch": _destroy,
-    "offer": _offer, "promise": _promise, "pledge": _promise, "agree": _agree,
+    "offer": _offer, "promise": _promise, "pledge": _pledge_that, "agree": _agree, "appeal": _appeal,
     "aid": _aid, "assist": _aid, "arm": _aid, "equip": _aid, "attack": _attack,
     "fund": _fund, "finance": _fund, "meet": _meet,
     "raid": _raid, "explode": _explode, "dismantle": _dismantle,
     "charge": _charge, "indict": _charge, "transfer": _transfer, "intercept": _intercept,
     "jail": _jail, "imprison": _jail, "besiege": _besiege,
+    "back": _back, "support": _back, "endorse": _back, "corroborate": _back,
 }

@@ -254,9 +254,19 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in STATE_PARTICIPLES:
         return None  # "men armed with rifles" describes them; nobody armed them here
-    if label.type == "ASSAULT" and lemma == "strike" and (not _objects(verb) or verb.dep_ == "amod"):
+    if label.type == "ASSAULT" and lemma == "strike" and (not _struck(verb) or verb.dep_ in ("amod", "acomp")):
         return None  # "workers struck", "striking workers": a strike; "struck a convoy" an attack
     return Trigger(label, verb, [verb], "verb")
+
+
+STRUCK_PREPS = {"at", "on", "against", "near", "in"}
+
+
+def _struck(verb: Token) -> bool:
+    """"struck a convoy", "struck at army positions"; not "what is striking about the killings"."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in verb.children)
 
 
 CALLING_VERBS = {"call", "announce"}
@@ -278,12 +288,18 @@ MEASURE_NOUNS = {"worth", "ton", "tonne", "shipment", "consignment", "batch", "c
 """Objects that only measure the real object ("$23 million worth of weapons")."""
 
 
+SOURCE_PREPS = {"from", "despite", "after", "before", "since", "amid", "amidst", "like", "unlike", "than",
+                "because", "near", "beyond", "besides", "without", "except", "regarding"}
+"""Prepositions whose object is where from, when or why, never what is moved, sent or held:
+"moving operations from the security forces" moves no forces."""
+
+
 def _objects(verb: Token) -> list[Token]:
     """Object-like dependents: direct objects, passive subjects, and objects of a preposition."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for obj in [o for o in objs if o.lemma_.lower() in MEASURE_NOUNS]:
         objs.extend(p for prep in obj.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in SOURCE_PREPS):
         objs.extend(c for c in prep.children if c.dep_ == "pobj")
     # a garbled clause ("staged a protest and prevent access ...") can leave the event noun an
     # "nmod" inside the object the parser chose: tried last, after every real object
@@ -318,7 +334,9 @@ def _light_or_support(verb: Token, obj: Token, lexicon: Lexicon, support: bool) 
 
 NON_COMBAT = {"rescue", "humanitarian", "peacekeeping", "search", "evacuation", "relief", "recovery",
               "mining", "clean", "cleanup", "vaccination", "election", "electoral", "sting", "undercover",
-              "financial", "business", "commercial", "logistical", "logistics", "money", "banking"}
+              "financial", "business", "commercial", "logistical", "logistics", "money", "banking",
+              # a gang's trafficking or laundering operations are its business, not an offensive
+              "trafficking", "smuggling", "drug", "laundering"}
 """Modifiers of "operation" that make it anything but an offensive."""
 
 

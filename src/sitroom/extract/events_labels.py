@@ -29,6 +29,8 @@ def final_label(trigger: Trigger, modality: str, targets: list[str], sources: li
         if arrival is None:
             return None
         label = arrival
+    if _captured_noun(trigger):
+        label = _capture_by_patient(trigger, label, ctx)
     if label == Label("COERCE", "arrest") and trigger.head.lemma_.lower() == "capture" and sources and all(
             _sector(ctx, s) in IRREGULAR_SECTORS for s in sources):
         return Label("ASSAULT", "abduct")  # armed groups do not arrest: they abduct
@@ -42,6 +44,30 @@ def final_label(trigger: Trigger, modality: str, targets: list[str], sources: li
         return Label("AGREE")
     if label.type == "RETREAT" and modality == "planned":
         return Label("CONCEDE", "ceasefire" if label.mode == "ceasefire" else None)
+    return label
+
+
+def _captured_noun(trigger: Trigger) -> bool:
+    return trigger.kind == "noun" and trigger.head.lemma_.lower() == "capture"
+
+
+PLACE_KINDS = {"place", "country"}
+ACTOR_KINDS = {"person", "organization", "group"}
+
+
+def _capture_by_patient(trigger: Trigger, label: Label, ctx: Context) -> Label:
+    """"the capture of X" by what the resolved entity X is: a town is taken (ASSAULT), a gang or a
+    person arrested (COERCE/arrest). The parser's guess for an unknown name ("Los Rastrojos" as a
+    place, "Vell" as a person) is overruled by the entity typing, which reads the whole article."""
+    for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = ctx.entity_at(pobj.idx, pobj.idx + len(pobj.text))
+            if entity is None or pobj.pos_ != "PROPN":
+                continue  # "the capture of the town of Vell": the common noun already decided
+            if entity.kind in PLACE_KINDS:
+                return Label("ASSAULT")
+            if entity.kind in ACTOR_KINDS:
+                return Label("COERCE", "arrest")
     return label
 
 

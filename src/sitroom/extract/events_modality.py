@@ -114,11 +114,22 @@ def _backshifted(verb: Token) -> bool:
 
 
 def is_recommendation(head: Token) -> bool:
-    """True when the trigger's verb group carries "should", "must" or "ought to"."""
+    """True when the trigger's verb group carries "should", "must" or "ought to".
+
+    An inverted "should" ("Should the Volkov Group decide to withdraw, ...", "... should the
+    government release them") makes a condition, not advice: the event stays, hypothetical.
+    """
     for token in _verb_group(head):
-        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in _modal_children(token)):
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX and not _inverted(c, token)
+               for c in _modal_children(token)):
             return True
     return False
+
+
+def _inverted(aux: Token, verb: Token) -> bool:
+    """"should" before its verb's subject: the inverted conditional."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return aux.lower_ == "should" and any(aux.i < s.i for s in subjects)
 
 
 PURPOSE_NOUNS = {"goal", "aim", "purpose", "objective", "idea", "point", "task", "mission", "intention"}

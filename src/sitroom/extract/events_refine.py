@@ -82,6 +82,8 @@ ABSTRACT_FIGHTS = {
     "cancer", "fire", "hunger", "illiteracy", "racism", "discrimination", "abuse", "drug", "crisis",
     "battle", "cause", "recession", "deficit", "deportation", "eviction", "claim", "takeover", "bid",
     "money", "laundering", "smuggling", "piracy", "spam", "virus", "malaria", "aids", "obesity",
+    "terror", "terrorism", "immigration", "insecurity", "violence", "criminality", "delinquency",
+    "activity", "extortion", "kidnapping", "homicide", "graft", "bribery",
 }
 """Objects of "fight"/"battle"/"combat" that are problems or disputes, not armed opponents."""
 THREAT_WORDS = {
@@ -295,6 +297,25 @@ def _own_clause(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skipped]
 
 
+def _blame(verb: Token, label: Label) -> Label | None:
+    """"blamed the cuts on poor returns", "blamed the strength of the euro": a cause, nobody accused."""
+    obj = _child(verb, ("dobj",))
+    # "blamed the attack in Vell on the Volkov Group": the parser may hang "on" from the object
+    on = [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+    if obj is not None and not _accusable(obj) and not any(_accusable(p) for p in on):
+        return None
+    return _accuse(verb, label)
+
+
+def _accusable(token: Token) -> bool:
+    return is_human(token) or token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") \
+        or token.lemma_.lower() in COLLECTIVE_ACTORS
+
+
+COLLECTIVE_ACTORS = {"government", "army", "police", "force", "group", "gang", "cartel", "ministry", "party",
+                     "regime", "junta", "administration", "authority", "state", "country", "rebel", "militia"}
+
+
 def _accuse(verb: Token, label: Label) -> Label | None:
     """No accuser, no ACCUSE event: "is accused of" is an allegation about the accused act."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
@@ -384,7 +405,7 @@ _RULES = {
     "capture": _capture, "protest": _protest, "execute": _execute, "release": _release, "free": _release,
     "demonstrate": _demonstrate, "attack": _attack, "fight": _fight, "battle": _fight,
     "warn": _warn, "accuse": _accuse, "reject": _reject,
-    "train": _mutual, "trade": _mutual, "welcome": _welcome, "blame": _accuse, "host": _host,
+    "train": _mutual, "trade": _mutual, "welcome": _welcome, "blame": _blame, "host": _host,
     "beat": _beat, "ask": _ask, "search": _search, "propose": _propose,
 }
 

@@ -24,6 +24,8 @@ def store_event(ctx: Context, event: Event, cand: Candidate) -> bool:
         return False
     if _claims_told_event(cand.trigger, event, ctx.record.events):
         return False
+    if _found_remains_of_told_killing(cand.trigger, event, ctx.record.events):
+        return False
     event.id = ctx.new_id("v")
     ctx.record.events.append(event)
     return True
@@ -85,6 +87,36 @@ def _claims_told_event(trigger: Trigger, event: Event, earlier: list[Event]) -> 
     previous.source.extend(s for s in event.source if s not in previous.source)
     previous.target = [t for t in previous.target if t not in previous.source]
     return True
+
+
+FINDING_VERBS = {"find", "discover", "recover", "locate", "uncover", "exhume"}
+REMAINS = {"body", "corpse", "remains", "cadaver"}
+KILLING_STEMS = ("kill", "murder", "massacr", "slaughter", "execut", "assassinat", "behead", "shot", "shoot",
+                 "homicide")
+"""Starts of trigger words that tell a killing ("killed", "murders", "the execution")."""
+
+
+def _found_remains_of_told_killing(trigger: Trigger, event: Event, earlier: list[Event]) -> bool:
+    """"Gunmen killed five villagers ... The bodies were found in a ditch": the find reports the
+    remains of a killing already told, not a new attack. A find with its own perpetrator, or in
+    another place than the killing, stays an event."""
+    if trigger.head.lemma_.lower() not in FINDING_VERBS or event.source:
+        return False
+    if trigger.obj is None or trigger.obj.lemma_.lower() not in REMAINS:
+        return False
+    for previous in earlier:
+        if previous.type != "ASSAULT" or previous.modality not in ATTESTED:
+            continue
+        killing = bool(previous.casualties.killed) or _tells_killing(previous)
+        same_place = event.place is None or previous.place is None or event.place == previous.place
+        if killing and same_place:
+            return True
+    return False
+
+
+def _tells_killing(event: Event) -> bool:
+    text = event.trigger.text.lower() if event.trigger is not None else ""
+    return any(word.startswith(KILLING_STEMS) for word in text.split())
 
 
 def _add_casualties(into: Casualties, extra: Casualties) -> None:
