@@ -51,6 +51,7 @@ from sitroom.extract.mentions import (
     postmodifier_description,
     title_before,
     title_in_apposition,
+    town_body,
 )
 from sitroom.extract.name_cues import (
     ORG_OPENERS,
@@ -61,6 +62,7 @@ from sitroom.extract.name_cues import (
     opener_before,
     person_tails,
     territory_context,
+    town_context,
 )
 from sitroom.knowledge import (
     lookup_admin,
@@ -352,8 +354,8 @@ class GazetteerMentionStep:
             return False  # "Chad Smith", "Paris Hilton", "Georgia Stevens": the longer person name wins
         if not local:
             return True
-        if territory_context(doc, hit.start, hit.end):
-            return True  # "the state of Tamaulipas", "Chihuahua's governor": whatever the model says
+        if territory_context(doc, hit.start, hit.end) or town_context(doc, hit.start, hit.end):
+            return True  # "the state of Tamaulipas", "Jane Roe, 49, of Waterloo": whatever the model says
         model = state.ent_at.get((hit.start, hit.end))
         if model in ("GPE", "LOC", "FAC") or extra.get("big"):
             return True
@@ -539,7 +541,7 @@ class GazetteerMentionStep:
                 continue
             seen.add(id(hit))
             rules = (demonym_description,) if hit.kind == "demonym" else (
-                possessive_description, postmodifier_description)
+                possessive_description, postmodifier_description, town_body)
             for rule in rules:
                 candidate = rule(doc, hit)
                 if candidate is not None:

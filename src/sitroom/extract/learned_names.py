@@ -8,7 +8,10 @@ are, and once it says so every use of the name in that document is read the same
   beside ``the Karesian army``); or a state organ owned by it (``Karesia's foreign ministry``);
 - a **place**: a dateline (``KESH, March 3 -``, ``VELL, Karesia, April 7 -``); a settlement noun before it
   (``the northern town of Dumeni``, ``residents of Dumeni``); ``in``/``near`` before a name the model
-  left untagged or called a place (``In Kesh, the government ...``).
+  left untagged or called a place (``In Kesh, the government ...``);
+- a **town that names a local body**: ``the New Milford Police Department``, ``Litchfield Superior
+  Court``, ``Danbury police``, ``Beaconsfield Mayor Jane Roe`` (see :func:`institution_towns`). The
+  body keeps its own mention; the town is read inside it, and everywhere else the text uses it.
 
 :func:`learned_hits` returns gazetteer-style hits (token offsets) for every use; the gazetteer step adds
 them to its table hits, so they beat the model's label.
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, Token
 from sitroom.extract.context import doc_text
 from sitroom.extract.mentions import Hit
 from sitroom.knowledge import (
+    lookup_admin,
     lookup_admin_abbreviation,
     lookup_city,
     lookup_country,
@@ -82,13 +86,15 @@ def learned_hits(doc: Doc) -> list[Hit]:
     text = doc_text(doc)
     places |= {_title(t) if t.isupper() else t for t in (text[s:e] for s, e in spans) if " " not in t} - states
     hits = _uses(doc, states, places, placed)
-    return hits + _span_hits(doc, spans) + _abbreviation_hits(doc)
+    towns = [hit for hit in institution_town_hits(doc) if hit.canonical not in states]
+    return hits + _span_hits(doc, spans) + _abbreviation_hits(doc) + towns
 
 
 _TOWN_COUNTRY = re.compile(r"(?<![\w'])([A-Z][a-z][\w'\u2019-]*), ((?:[A-Z][\w'\u2019-]*)(?: [A-Z][\w'\u2019-]*){0,3})"
                            r"(?=[.;:]|,? (?:\u2014|\u2013|--?) |\n|$)")
-"""``Djibo, Burkina Faso.``, ``2 October 2022 - Dumeni, Karesia.``: a one-word name and a state, the
-clause ending there, as incident notes and datelines place a town."""
+"""``Djibo, Burkina Faso.``, ``2 October 2022 - Dumeni, Karesia.``, ``of Hugo, Oklahoma;``: a one-word name
+and a state (or a province the tables know), the clause ending there, as incident notes, datelines and
+notices place a town."""
 
 
 def _towns_with_country(doc: Doc, states: set[str]) -> dict[str, str | None]:
@@ -99,11 +105,14 @@ def _towns_with_country(doc: Doc, states: set[str]) -> dict[str, str | None]:
     for match in _TOWN_COUNTRY.finditer(doc_text(doc)):
         town, state = match.group(1), match.group(2)
         country = lookup_country(state)
-        if country is None and state not in states:
+        admin = lookup_admin(state) if country is None else None
+        if country is None and admin is None and state not in states:
             continue
         if town in persons or lookup_country(town) or lookup_known_actor(town) or lookup_demonym(town):
             continue
-        found[town] = country.alpha3 if country is not None else None
+        if admin is not None and not _populated(town):
+            continue  # "Leonard of Ada, Oklahoma": a state or province only vouches for a town the geo index has
+        found[town] = country.alpha3 if country is not None else admin.country if admin is not None else None
     return found
 
 
@@ -368,4 +377,140 @@ def _abbreviation_hits(doc: Doc) -> list[Hit]:
         admin = lookup_admin_abbreviation(doc[token.i:end].text)
         if admin is not None:
             hits.append(Hit(token.i, end, "place", admin.country, None, admin.name))
+    return hits
+
+
+# ---- towns that name a local body: "New Milford Police Department", "Danbury police" -----------
+
+LOCAL_BODY_HEADS = frozenset({"police", "sheriff", "sheriff's", "sheriff\u2019s", "superior", "municipal",
+                              "council", "fire", "opp", "rcmp", "constabulary", "magistrates",
+                              "magistrate's", "selectmen", "aldermen", "city", "town", "village", "borough",
+                              "township", "crown"})
+"""First words of a local body after its town's name (``New Milford Police Department``, ``Litchfield
+Superior Court``, ``Brant OPP``, ``Enfield Council``, ``Dover City Council``). Person titles
+(``Beaconsfield Mayor``) are left out: with them a held-out gold article gained a wrong relation, and
+the relations step reads "X Mayor Y" itself."""
+BODY_AFTER_CITY = frozenset({"council", "hall", "police", "mayor", "manager", "attorney", "councillor",
+                             "councilor", "clerk", "court", "commission"})
+"""After ``City``/``Town``/``Village``/``Borough``/``Township`` the next word must make a body (``Dover City
+Council``), or ``Karesia City`` is only a longer town name."""
+LOWERCASE_HEADS = frozenset({"police", "sheriff's", "sheriff\u2019s", "council", "firefighters",
+                             "councillors", "councilors", "constabulary"})
+"""Written in lower case after the town (``Danbury police``): only these; ``Karesia officials`` may be a state's."""
+NOT_TOWN_WORDS = frozenset({
+    "federal", "national", "state", "military", "border", "capitol", "metropolitan", "royal", "provincial",
+    "regional", "transit", "secret", "tribal", "university", "campus", "port", "airport", "traffic", "highway",
+    "judicial", "supreme", "high", "security", "mounted", "county", "district", "deputy", "former", "acting",
+    "interim", "the", "city", "town", "village", "local", "central", "general", "special", "international",
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "auxiliary", "riot",
+    "religious", "morality", "tourist", "tourism", "railway", "railroad", "park", "parks", "housing", "school",
+    "european", "african", "arab", "world", "global", "islamic", "catholic", "civil", "criminal",
+    "family", "juvenile", "appeals", "appellate", "circuit", "crown", "magistrates", "superior", "police", "fire",
+    "mr", "mrs", "ms", "dr", "senior", "chief", "assistant", "vice", "lord", "lady", "sir",
+})
+"""Words that qualify a body rather than name its town (``Federal Police``, ``Capitol Police``,
+``Deputy Mayor``, ``Circuit Court``): a town name made only of these is not a town."""
+ADMIN_TAILS = frozenset({"County", "Parish", "Borough", "Township"})
+"""``Metcalfe County Sheriff's Office``: a town name ending in these is a place whatever the geo index
+says (``Karesia County`` is still a county)."""
+
+
+def institution_towns(doc: Doc) -> dict[tuple[str, ...], str]:
+    """Town names (as word tuples) that open the name of a local body, mapped to their text."""
+    found: dict[tuple[str, ...], str] = {}
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and _name_word(doc[end]):
+            end += 1
+        if end > i:
+            town = _town_before_body(doc, i, end)
+            if town is not None:
+                words = tuple(t.text for t in doc[town[0]:town[1]])
+                found.setdefault(words, doc[town[0]:town[1]].text)
+        i = max(end, i + 1)
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return (token.is_title or token.is_upper and len(token.text) > 1) and token.pos_ in ("PROPN", "NOUN", "ADJ") \
+        or token.text in ("St.", "Ste.", "Mt.", "Ft.") or token.text in ("'s", "\u2019s") and token.i > 0 \
+        and token.doc[token.i - 1].lower_ == "sheriff"
+
+
+def _town_before_body(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The town part of the capitalised run ``start:end`` when a local-body word follows it (inside the
+    run, or in lower case right after it), else None."""
+    for k in range(start + 1, end + 1):
+        word = doc[k] if k < len(doc) else None
+        if word is None:
+            return None
+        if k == end and word.lower_ not in LOWERCASE_HEADS:
+            return None
+        if word.lower_ in LOCAL_BODY_HEADS and (k == end or _body_head(doc, k, end)):
+            return (start, k) if _plausible_town(doc, start, k) else None
+    return None
+
+
+def _body_head(doc: Doc, k: int, end: int) -> bool:
+    """``City``/``Town`` only make a body with a body word after them (``Dover City Council``), and
+    ``Crown`` only before ``Court``."""
+    if doc[k].lower_ == "crown":
+        return k + 1 < end and doc[k + 1].lower_ == "court"  # "Wood Green Crown Court"
+    if doc[k].lower_ not in ("city", "town", "village", "borough", "township"):
+        return True
+    return k + 1 < end and doc[k + 1].lower_ in BODY_AFTER_CITY
+
+
+def _plausible_town(doc: Doc, start: int, end: int) -> bool:
+    """A run of proper nouns that is not only qualifier words, not a country, demonym, known actor or
+    person in the text, and that the geo index knows as a place (or that ends in ``County``)."""
+    span = doc[start:end]
+    words = [t.text for t in span]
+    if all(w.lower().rstrip(".") in NOT_TOWN_WORDS for w in words) or words[0].lower() in ("the", "a", "an"):
+        return False
+    text = span.text
+    if lookup_country(text) or lookup_demonym(text) or lookup_known_actor(text) or _is_surname(doc, text):
+        return False
+    if _person_inside(doc, start, end):
+        return False
+    return words[-1] in ADMIN_TAILS and len(words) > 1 or _known_place(text)
+
+
+def _person_inside(doc: Doc, start: int, end: int) -> bool:
+    """A PERSON entity of the model covering the run's words (``John Smith Police Department`` is rare;
+    ``Officer Jane Roe`` before ``police`` is common)."""
+    return any(ent.label_ == "PERSON" and ent.start < end and start < ent.end and len(ent) > 1
+               for ent in doc.ents)
+
+
+def _known_place(name: str) -> bool:
+    """A populated place or an admin unit of that name in the geo index, or in the knowledge tables."""
+    from sitroom.resolve.geo_index import geo_index
+
+    if name in INSTITUTION_WORDS:
+        return False
+    if lookup_city(name) or lookup_admin(name):
+        return True
+    return any(p.feature in ("city", "admin1", "admin2") for p in geo_index().lookup(name))
+
+
+def institution_town_hits(doc: Doc) -> list[Hit]:
+    """A place hit for every use of a town learned by :func:`institution_towns`, in any case."""
+    towns = institution_towns(doc)
+    if not towns:
+        return []
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in towns:
+        by_first.setdefault(words[0].lower(), []).append(words)
+    hits = []
+    for token in doc:
+        for words in by_first.get(token.lower_, ()):
+            end = token.i + len(words)
+            found = doc[token.i:end]
+            if end <= len(doc) and [t.lower_ for t in found] == [w.lower() for w in words] \
+                    and (found[0].is_title or found[0].is_upper):
+                city = lookup_city(towns[words])
+                hits.append(Hit(token.i, end, "place", city.country if city else None, None,
+                                city.name if city else towns[words]))
     return hits

@@ -227,6 +227,27 @@ def postmodifier_description(doc: Doc, hit: Hit) -> Candidate | None:
                      owner_canonical(hit, cue.sector), is_name=False, priority=2)
 
 
+TOWN_BODIES = {"police": "COP", "sheriff's": "COP", "sheriff\u2019s": "COP", "constabulary": "COP",
+               "council": "GOV"}
+"""Lower-case words that make a town's local body right after its name (``Danbury police``)."""
+
+
+def town_body(doc: Doc, hit: Hit) -> Candidate | None:
+    """``Danbury police``, ``Winnipeg police``: a place followed by a lower-case body word is that town's
+    body, one organisation named by both words; the town keeps its own mention inside it (the
+    gazetteer's :func:`~sitroom.extract.gazetteer.conflicts` lets a place nest in an organisation's name)."""
+    if hit.kind != "place" or hit.end >= len(doc):
+        return None
+    word = doc[hit.end]
+    sector = TOWN_BODIES.get(word.lower_)
+    if sector is None or not word.is_lower:
+        return None
+    end = hit.end + 1
+    if word.lower_ in ("sheriff's", "sheriff\u2019s") and end < len(doc) and doc[end].lower_ in ("office", "department"):
+        end += 1
+    return Candidate(hit.start, end, "organization", "ORG", hit.country, sector, priority=3)
+
+
 def left_edge(doc: Doc, head: Token) -> int:
     """First token of the modifiers before ``head`` (determiners and numbers left out)."""
     start = head.i
@@ -380,7 +401,9 @@ def person_candidate(doc: Doc, name: Span, owners: dict[int, Hit]) -> Candidate:
     if info.country is None:
         owner = prepositional_owner(doc[name.end - 1], owners)
         if owner is not None:
-            info = replace(info, country=owner.country, sector=info.sector or "GOV")
+            # "the president of Karesia" governs; "Jane Roe, 49, of Waterloo" only lives there
+            sector = info.sector or (None if owner.kind == "place" else "GOV")
+            info = replace(info, country=owner.country, sector=sector)
     return Candidate(start, name.end, "person", "PERSON", info.country, info.sector, info.role,
                      None, is_name=True, priority=4)
 

@@ -58,6 +58,10 @@ STATE_BANK_WORDS = frozenset({"central", "reserve"})
 REBEL_ENDINGS = {"front": "REB", "militia": "PRM", "militias": "PRM"}
 """``Tarsk Liberation Front`` (REB), ``Bantu Self-Defence Militia`` (PRM), as the resolver's name words say."""
 POLICE_ENDINGS = frozenset({"police", "constabulary", "gendarmerie", "policía", "policia"})
+LOCAL_POLICE_WORDS = frozenset({"police", "sheriff", "sheriff's", "sheriff\u2019s", "sheriffs"})
+LOCAL_BODY_ENDINGS = frozenset({"office", "department", "service", "force", "detachment", "precinct", "bureau"})
+"""``... Sheriff's Office``, ``... Police Department``: a police body (the model often calls them FAC)."""
+FIRE_ENDINGS = frozenset({"department", "service", "brigade", "rescue", "authority", "district", "ems"})
 COURT_ENDINGS = frozenset({"court", "tribunal", "judiciary"})
 LEGISLATURE_ENDINGS = frozenset({"parliament", "assembly", "senate", "legislature"})
 MEDIA_ENDINGS = frozenset({"times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle",
@@ -163,6 +167,10 @@ def ending_cue(ent: Span) -> NameCue | None:
         return NameCue("organization", REBEL_ENDINGS[last])
     if last in POLICE_ENDINGS and len(words) > 1:
         return NameCue("organization", "COP")
+    if lower & LOCAL_POLICE_WORDS and last in LOCAL_BODY_ENDINGS and len(words) > 1:
+        return NameCue("organization", "COP")  # "Metcalfe County Sheriff's Office", "Dover Police Department"
+    if fire_service(words):
+        return NameCue("organization")
     if last in COURT_ENDINGS and len(words) > 1:
         return NameCue("organization", "JUD")
     if last in LEGISLATURE_ENDINGS and len(words) > 1:
@@ -170,6 +178,16 @@ def ending_cue(ent: Span) -> NameCue | None:
     if media_name(words):
         return NameCue("organization", "JRN")
     return None
+
+
+def fire_service(words: list[str]) -> bool:
+    """``Dover Fire Department``, ``Metcalfe County Fire``: a town's fire service, not a place or a fire."""
+    lower = [w.lower() for w in words]
+    if "fire" not in lower[1:]:
+        return False
+    if lower[-1] in FIRE_ENDINGS:
+        return True
+    return lower[-1] == "fire" and words[-2] in ("County", "City", "Town", "Township", "Borough")
 
 
 def ngo_name(words: list[str]) -> bool:
@@ -432,3 +450,26 @@ def territory_context(doc: Doc, start: int, end: int) -> bool:
         return True
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TERRITORY_BEFORE \
         and doc[start - 2].text.islower()
+
+
+DIRECTIONS_OF = frozenset({"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "north-east", "north-west", "south-east", "south-west", "outskirts"})
+"""``outside of Waterloo``, ``north of Cairns``: the name after ``of`` is a place."""
+PLACE_NOUNS_AFTER = frozenset({"suburbs", "suburb", "area", "region", "outskirts", "residents", "streets",
+                               "airport", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+                               "district", "metro", "hinterland", "waterfront", "skyline", "harbour", "harbor",
+                               "port", "downtown", "cbd", "townships", "villages", "municipality"})
+"""``the Cairns suburbs``, ``the Waterloo area``: a name before these (after ``the``) is a place, never a person."""
+
+
+def town_context(doc: Doc, start: int, end: int) -> bool:
+    """Uses that make a town of a name the model called a person: ``Jane Roe, 49, of Waterloo``
+    (a news report's age-and-hometown apposition), ``outside of Waterloo``, ``the Cairns suburbs``."""
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        if doc[start - 2].lower_ in DIRECTIONS_OF:
+            return True
+        if start >= 4 and doc[start - 2].text == "," and doc[start - 3].like_num and doc[start - 4].text == ",":
+            return True
+    after = doc[end] if end < len(doc) else None
+    return (start >= 1 and doc[start - 1].lower_ == "the" and after is not None and after.is_lower
+            and after.lower_ in PLACE_NOUNS_AFTER)
