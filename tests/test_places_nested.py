@@ -6,14 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from sitroom.config import Limits
-from sitroom.extract.context import Context
-from sitroom.extract.gazetteer import GazetteerMentionStep
+from mention_helpers import gazetteer_mentions
 from sitroom.extract.learned_names import institution_towns
 from sitroom.extract.name_cues import ending_cue, town_context
 from sitroom.extract.pipeline import Pipeline
-from sitroom.extract.sentences import SentenceStep
-from sitroom.records import Document, DocumentRecord, Entity, Mention
+from sitroom.records import DocumentRecord, Entity, Mention
 
 Run = Callable[[str], list[Mention]]
 
@@ -23,12 +20,7 @@ def mentions(pipeline: Pipeline) -> Run:
     """Sentences + gazetteer only: what this module's rules produce, before resolution."""
 
     def run(text: str) -> list[Mention]:
-        document = Document(id="t", text=text, language="en")
-        ctx = Context(document=document, doc=pipeline.nlp(text), record=DocumentRecord(document=document),
-                      limits=Limits())
-        SentenceStep()(ctx)
-        GazetteerMentionStep()(ctx)
-        return ctx.mentions
+        return gazetteer_mentions(pipeline, text)
 
     return run
 

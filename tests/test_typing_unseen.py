@@ -13,13 +13,10 @@ from collections.abc import Callable
 
 import pytest
 
-from sitroom.config import Limits
-from sitroom.extract.context import Context
-from sitroom.extract.gazetteer import GazetteerMentionStep
+from mention_helpers import gazetteer_mentions
 from sitroom.extract.name_cues import NameCue, _spanish_plural, ending_cue, ngo_name
 from sitroom.extract.pipeline import Pipeline
-from sitroom.extract.sentences import SentenceStep
-from sitroom.records import Document, DocumentRecord, Entity, Mention
+from sitroom.records import DocumentRecord, Entity
 from sitroom.resolve.typing_home import is_local_organisation, setting_of
 
 Extract = Callable[..., DocumentRecord]
@@ -178,14 +175,6 @@ of South Kivu. The hamlet of Nyabibwe was shelled, said Anton Brask, an envoy of
 """
 
 
-def gazetteer_mentions(pipeline: Pipeline, text: str) -> list[Mention]:
-    """Mentions of the sentence and gazetteer steps alone (the resolver is not ours)."""
-    document = Document(id="t", text=text, language="en")
-    ctx = Context(document=document, doc=pipeline.nlp(text), record=DocumentRecord(document=document),
-                  limits=Limits())
-    SentenceStep()(ctx)
-    GazetteerMentionStep()(ctx)
-    return ctx.mentions
 
 
 def test_small_places_take_the_setting(extract: Extract) -> None:
