@@ -127,3 +127,10 @@ def test_dates_of_other_happenings_do_not_date_the_event(extract: Extract, text:
 def test_dates_the_parser_hangs_on_a_description_still_count(extract: Extract, text: str, start: str) -> None:
     event = one(run(extract, text), "ASSAULT")
     assert event.date is not None and event.date.start == start and not event.date_fallback
+
+
+def test_an_attack_noun_subject_gives_the_doer_and_the_mode(extract: Extract) -> None:
+    record = run(extract, "On 5 May 2022, an airstrike by the Karesian air force killed 11 militants near Vell.")
+    event = one(record, "ASSAULT")
+    assert event.mode == "aerial" and event.casualties.killed == 11
+    assert [record.entity(s).sector for s in event.source] == ["MIL"]

@@ -57,7 +57,7 @@ from sitroom.extract.events_lexicon import Label, Lexicon, load_lexicon
 from sitroom.extract.events_modality import is_recommendation, modality_from_parse, strongest
 from sitroom.extract.events_repeats import store_event
 from sitroom.extract.events_riots import mark_riots
-from sitroom.extract.events_roles import roles_for
+from sitroom.extract.events_roles import roles_for, subject_act_mode
 from sitroom.records import Casualties, Event
 
 if TYPE_CHECKING:
@@ -142,6 +142,8 @@ class EventStep:
         label = final_label(trigger, modality, targets.actors, sources.actors, ctx)
         if label is None:
             return None
+        if label.type == "ASSAULT" and label.mode is None and trigger.kind == "verb":
+            label = Label("ASSAULT", subject_act_mode(trigger.head))  # "an airstrike killed 11": aerial
         if renounced_violence(trigger):
             label, modality = Label("CONCEDE"), "planned"
         elif refused_engagement(trigger) and modality == "negated":

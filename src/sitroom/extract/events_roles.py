@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitroom.extract.events_detect import Trigger
+from sitroom.extract.events_lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -154,7 +155,9 @@ def expand_conj(token: Token) -> list[Token]:
 def _subject_roles(verb: Token, depth: int) -> Roles:
     roles = Roles()
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and _act_noun(child):
+            roles.sources.extend(act_doers(child))  # "an airstrike by the air force killed 11"
+        elif child.dep_ in ("nsubj", "csubj"):
             roles.sources.extend(expand_conj(_relative_antecedent(child)))
         elif child.dep_ == "nsubjpass":
             roles.targets.extend(expand_conj(_relative_antecedent(child)))
@@ -166,6 +169,31 @@ def _subject_roles(verb: Token, depth: int) -> Roles:
     if roles.sources or roles.targets or depth >= MAX_CLIMB:
         return roles
     return _borrowed_roles(verb, depth)
+
+
+def _act_noun(token: Token) -> bool:
+    """An attack noun as a verb's subject ("an airstrike killed 11", "the bombing hit a market")."""
+    label = load_lexicon().noun(token.lemma_)
+    return label is not None and label.type == "ASSAULT"
+
+
+def subject_act_mode(verb: Token) -> str | None:
+    """The mode an attack noun subject gives its verb ("an airstrike killed 11": aerial)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and _act_noun(child):
+            label = load_lexicon().noun(child.lemma_)
+            return label.mode if label is not None else None
+    return None
+
+
+def act_doers(noun: Token) -> list[Token]:
+    """Who carried out the act a noun names: "by the air force", "the air force's airstrike", "a Malian
+    air force airstrike" (its modifiers that are actors, compounds and demonyms read by the caller)."""
+    agents = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"
+              for p in prep.children if p.dep_ == "pobj"]
+    if agents:
+        return [t for a in agents for t in expand_conj(a)]
+    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
 
 
 def misparsed_name(token: Token) -> bool:
