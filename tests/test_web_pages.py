@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from sitroom.records import DocumentRecord
 from sitroom.serve.app import create_app
 from test_api_fixture import IMG, SCRIPT, build_store, deal_record
 
@@ -117,3 +118,15 @@ def test_token_requires_a_writable_app(tmp_path: Path) -> None:
     db = build_store(tmp_path / "f.db")
     with pytest.raises(ValueError, match="read_only=False"):
         create_app(str(db), token="x")
+
+
+def test_publication_date_fallback_is_marked(tmp_path: Path, extract: Callable[..., DocumentRecord]) -> None:
+    from sitroom.store.sqlite import SQLiteStore
+    record = extract("Gunmen attacked a police station in Vell. Soldiers arrived on 3 March 2024.",
+                     published="2024-03-05")
+    with SQLiteStore(tmp_path / "pub.db") as store:
+        store.add_record(record)
+    with TestClient(create_app(str(tmp_path / "pub.db"))) as c:
+        page = c.get("/events").text
+    assert "2024-03-05 (pub.)" in page
+    assert "2024-03-03 (pub.)" not in page
