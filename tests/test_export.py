@@ -128,3 +128,16 @@ def test_every_format_through_the_api(store: SQLiteStore) -> None:
             assert r.content, fmt
         assert "attachment" in client.get("/api/export/csv").headers["content-disposition"]
         assert client.get("/api/export/exe").status_code == 422
+
+
+def test_date_fallback_travels_to_plover_and_tables() -> None:
+    from sitroom.export.plover import plover_events
+    from sitroom.export.rows import event_rows
+    date = {"text": "", "start": "2024-03-05", "end": "2024-03-05", "fallback": True}
+    record = {"document": {"id": "d1", "published": "2024-03-05"}, "entities": [],
+              "events": [{"id": "v1", "type": "ASSAULT", "date": date, "source": [], "target": [],
+                          "evidence": {"start": 0, "end": 5, "text": "Boom."}},
+                         {"id": "v2", "type": "PROTEST", "date": None, "source": [], "target": [],
+                          "evidence": {"start": 0, "end": 5, "text": "Boom."}}]}
+    assert [e["date_fallback"] for e in plover_events([record])] == [True, False]
+    assert [r["date_fallback"] for r in event_rows(record, {})] == [True, False]

@@ -3,7 +3,7 @@
 PLOVER core fields: ``event_id``, ``event_date``, ``event_type``, ``event_mode``, ``source_actor``,
 ``source_agent`` (sector), ``source_country``, ``target_*``, ``location``, ``event_text`` (the
 sentence), ``story_*`` (the document). Extras, kept under their own names so PLOVER readers ignore
-them: ``modality``, ``evidence`` (span and text), ``date_text``/``date_end``, ``casualties``,
+them: ``modality``, ``evidence`` (span and text), ``date_text``/``date_end``/``date_fallback``, ``casualties``,
 ``confidence``, ``sitroom_doc_id``/``sitroom_event_id``.
 """
 
@@ -55,6 +55,7 @@ def plover_event(doc: dict[str, Any], v: dict[str, Any], entities: dict[str, dic
         "story_source": doc.get("source"), "story_url": doc.get("url"), "language": doc.get("language"),
         # sitroom extras
         "modality": v.get("modality"), "date_text": date.get("text"), "date_end": date.get("end"),
+        "date_fallback": bool(date.get("fallback", False)),
         "casualties": v.get("casualties"), "confidence": v.get("confidence"),
         "evidence": v.get("evidence"), "source_actor_id": src["actor_id"], "target_actor_id": tgt["actor_id"],
         "sitroom_doc_id": doc["id"], "sitroom_event_id": v["id"],

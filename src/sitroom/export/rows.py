@@ -90,7 +90,8 @@ def event_rows(record: dict[str, Any], entities: dict[str, dict[str, Any]]) -> I
         yield {
             "doc_id": doc["id"], "event_id": v["id"], "type": v["type"], "mode": v.get("mode"),
             "modality": v.get("modality"), "date_text": date.get("text"), "date_start": date.get("start"),
-            "date_end": date.get("end"), "published": doc.get("published"),
+            "date_end": date.get("end"), "date_fallback": bool(date.get("fallback", False)),
+            "published": doc.get("published"),
             "source": _names(v.get("source"), entities), "source_actor": _names(v.get("source"), entities, "actor"),
             "source_code": _names(v.get("source"), entities, "code"),
             "target": _names(v.get("target"), entities), "target_actor": _names(v.get("target"), entities, "actor"),
@@ -176,7 +177,7 @@ def table_rows(records: Iterable[dict[str, Any]], table: str) -> Iterator[dict[s
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("doc_id", "event_id", "type", "mode", "modality", "date_text", "date_start", "date_end",
-               "published", "source", "source_actor", "source_code", "target", "target_actor", "target_code",
+               "date_fallback", "published", "source", "source_actor", "source_code", "target", "target_actor", "target_code",
                "place", "lat", "lon", "killed", "injured", "arrested", "confidence", "evidence_start",
                "evidence_end", "evidence"),
     "claims": ("doc_id", "claim_id", "speaker", "speaker_actor", "via", "stance", "kind", "cue", "text",

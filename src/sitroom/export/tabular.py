@@ -31,7 +31,7 @@ def _schema(table: str) -> Any:
     fields = []
     for name in COLUMNS[table]:
         kind = pa.float64() if name in numbers else pa.int64() if name in integers else pa.string()
-        if name == "approximate":
+        if name in ("approximate", "date_fallback"):
             kind = pa.bool_()
         fields.append(pa.field(name, kind))
     return pa.schema(fields)
