@@ -1,9 +1,9 @@
 """Peak memory (RSS, summed over a process and its children) of ``extract`` and ``batch`` on 1x and 4x a corpus.
 
     .venv/bin/python bench/memory_bench.py [--corpus ../shared/corpus/bbc-politics-business.jsonl]
-        [--limit N] [--workers 2]
+        [--limit N] [--workers 2] [--copies 4]
 
-4x is the corpus's texts repeated four times under new ids. Streaming means the peak should not
+4x is the corpus's texts repeated four times under new ids (``--copies`` changes the four). Streaming means the peak should not
 grow with the input: the script prints each peak and the 4x/1x ratio (goal: within 10%).
 """
 
@@ -24,12 +24,12 @@ BATCH = ("import sys; from sitroom.batch import run_batch\n"
          " shard_size=int(sys.argv[4]))")
 
 
-def make_inputs(corpus: Path, limit: int | None, folder: Path) -> tuple[Path, Path]:
+def make_inputs(corpus: Path, limit: int | None, folder: Path, copies: int = 4) -> tuple[Path, Path]:
     lines = corpus.read_text(encoding="utf-8").splitlines()[:limit]
-    one, four = folder / "x1.jsonl", folder / "x4.jsonl"
+    one, four = folder / "x1.jsonl", folder / f"x{copies}.jsonl"
     one.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with four.open("w", encoding="utf-8") as out:
-        for copy in range(4):
+        for copy in range(copies):
             for line in lines:
                 item = json.loads(line)
                 item["id"] = f"{item['id']}#{copy}"
@@ -74,16 +74,18 @@ def main() -> None:
                         help="documents per batch shard: small enough that 1x already keeps every worker busy, "
                         "so 1x and 4x compare the same number of live workers")
     parser.add_argument("--only", choices=["extract", "batch"], help="measure one command only")
+    parser.add_argument("--copies", type=int, default=4, help="how many times the larger input repeats the texts")
     args = parser.parse_args()
     python = sys.executable
     sitroom = str(Path(python).with_name("sitroom"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        one, four = make_inputs(args.corpus, args.limit, folder)
+        one, four = make_inputs(args.corpus, args.limit, folder, args.copies)
+        many = f"{args.copies}x"
         print("| command | input | peak RSS (MiB) | seconds |\n|---|---|---|---|")
         results: dict[str, list[float]] = {}
         for name in [args.only] if args.only else ["extract", "batch"]:
-            for label, path in (("1x", one), ("4x", four)):
+            for label, path in (("1x", one), (many, four)):
                 if name == "extract":
                     cmd = [sitroom, "extract", str(path), "-o", str(folder / f"{label}.out.jsonl"), "--quiet"]
                 else:
@@ -93,7 +95,7 @@ def main() -> None:
                 results.setdefault(name, []).append(peak)
                 print(f"| {name} | {label} | {peak:.0f} | {seconds:.0f} |", flush=True)
         for name, (p1, p4) in results.items():
-            print(f"{name}: 4x/1x peak RSS = {p4 / p1:.3f}")
+            print(f"{name}: {many}/1x peak RSS = {p4 / p1:.3f}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,11 @@ from functools import lru_cache
 
 from sitroom.resolve.typing_lexicon import HONORIFICS, TITLES, is_demonym
 
+NAME_CACHE_SIZE = 16_384
+"""Entries per name cache below. A full cache costs 11-19 MiB (measured, 65,536 entries): 16,384 keeps
+every name of several thousand recent articles yet bounds a long run over new texts to a quarter of
+that (docs/performance.md, "Memory")."""
+
 # Words skipped when taking initials ("Islamic State in Greater Sahara" -> ISGS).
 _FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "du", "des", "la", "le", "&"}
 # Generic organisation words: "Wagner" may stand for "Wagner Group", not "Group" for it.
@@ -25,7 +30,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}s?$")
 
 # Name linking compares every named mention with the earlier ones, folding both each time: caching
 # the folds made a 1,000-name document resolve about 2x faster (see docs/reliability.md).
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(text: str) -> str:
     """Lower-case, strip accents and curly quotes: "Keïta" and "Keita" fold alike."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -36,7 +41,7 @@ def words_of(text: str) -> list[str]:
     return fold(text).replace("'s ", " ").removesuffix("'s").split()
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_key(text: str) -> str:
     """Normal form for exact comparison: folded, leading "the" and trailing "'s" removed."""
     words = words_of(text)
@@ -45,7 +50,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def strip_titles(text: str) -> str:
     """Drop leading titles, honorifics and demonyms: "Russian President Vladimir Putin" -> "Vladimir Putin"."""
     words = text.replace("\u2019", "'").split()

@@ -21,6 +21,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "knowledge" / "geo"
 
+NAME_CACHE_SIZE = 16_384
+"""Entries per name cache (``fold``, ``name_key``; geocoding's ``_admins_named`` too): a full cache of
+65,536 cost 11-19 MiB, so a quarter of that bounds a long run over new texts (docs/performance.md,
+"Memory") and still holds every name of thousands of recent articles."""
+
 ADMIN_SUFFIXES = (" region", " province", " state", " governorate", " prefecture", " district",
                   " oblast", " department", " county")
 """Words a news text may add to an admin name (``Mopti Region``); stripped to index the bare name."""
@@ -103,14 +108,14 @@ class GeoIndex:
         return self.countries.get(alpha3 or "")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(text: str) -> str:
     """``Ségou`` -> ``Segou`` (cached: the same names are folded again and again)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_key(name: str) -> str:
     """The lookup key of a place name (see the module docstring); cached per name."""
     text = fold(name).replace("\u2019", "'").casefold().strip()

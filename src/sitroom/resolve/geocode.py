@@ -37,7 +37,7 @@ from typing import Any
 
 from sitroom.extract.context import Context
 from sitroom.records import Entity, Mention
-from sitroom.resolve.geo_index import Place, geo_index
+from sitroom.resolve.geo_index import NAME_CACHE_SIZE, Place, geo_index
 from sitroom.resolve.geo_score import (
     FEATURE_PRIOR,
     GeoContext,
@@ -226,7 +226,7 @@ class _NamedPlaces:
                           places=resolved.places)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _admins_named(name: str) -> frozenset[tuple[str, str]]:
     """Admin1 units a name is or starts with (``Kentucky``, ``Kentucky State Police``); cached by
     name: the same names come back in every document."""
