@@ -20,7 +20,7 @@ them to its table hits, so they beat the model's label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -140,15 +140,20 @@ def _titled_words_by_stem(doc: Doc) -> dict[str, set[str]]:
     return by_stem
 
 
-def _republic_names(doc: Doc) -> Iterable[str]:
-    """``the Republic of Karesia`` -> ``Karesia`` (only names the tables do not know)."""
+def _republic_spans(doc: Doc) -> Iterator[tuple[Token, int, str]]:
+    """``the Republic of Karesia``: (the state word, the end of the name, ``Karesia``)."""
     for token in doc:
         if token.text not in STATE_WORDS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
             continue
         end = token.i + 2
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
             end += 1
-        short = doc[token.i + 2:end].text
+        yield token, end, doc[token.i + 2:end].text
+
+
+def _republic_names(doc: Doc) -> Iterable[str]:
+    """``the Republic of Karesia`` -> ``Karesia`` (only names the tables do not know)."""
+    for token, end, short in _republic_spans(doc):
         if end > token.i + 2 and not lookup_country(doc[token.i:end].text) and not lookup_country(short):
             yield short
 
@@ -291,13 +296,7 @@ def _uses(doc: Doc, states: set[str], places: set[str], placed: dict[str, str | 
 
 def _republic_hits(doc: Doc, states: set[str]) -> list[Hit]:
     hits = []
-    for token in doc:
-        if token.text not in STATE_WORDS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
-            continue
-        end = token.i + 2
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
-        short = doc[token.i + 2:end].text
+    for token, end, short in _republic_spans(doc):
         if short not in states:
             continue
         start = token.i

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitroom.extract.context import Context
@@ -307,22 +308,31 @@ def _titled_forms(ctx: Context, members: list[Node], entity: Entity) -> list[str
     as written, is one of the forms the article uses for them."""
     if entity.kind != "person":
         return []
+    return _new_forms(members, entity, lambda node: _titled_form(ctx, node))
+
+
+def _titled_form(ctx: Context, node: Node) -> str | None:
+    match = re.search(r"((?:[A-Z][a-z]+\.? ){1,3})$", ctx.text[max(0, node.start - 40):node.start])
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and title_at_end(words) is None:
+        words = words[1:]
+    found = title_at_end(words) if words else None
+    if found is None or found[1] != len(words):
+        return None
+    return f"{' '.join(words)} {node.mention.text}"
+
+
+def _new_forms(members: list[Node], entity: Entity, form_of: Callable[[Node], str | None]) -> list[str]:
+    """The forms ``form_of`` reads before the entity's name nodes, each once, none it already has."""
     seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
     out = []
     for node in members:
         if node.form != "name":
             continue
-        match = re.search(r"((?:[A-Z][a-z]+\.? ){1,3})$", ctx.text[max(0, node.start - 40):node.start])
-        if match is None:
-            continue
-        words = match.group(1).split()
-        while words and title_at_end(words) is None:
-            words = words[1:]
-        found = title_at_end(words) if words else None
-        if found is None or found[1] != len(words):
-            continue
-        form = f"{' '.join(words)} {node.mention.text}"
-        if fold(form) not in seen:
+        form = form_of(node)
+        if form is not None and fold(form) not in seen:
             seen.add(fold(form))
             out.append(form)
     return out
@@ -340,16 +350,7 @@ def _prefixed_forms(ctx: Context, members: list[Node], entity: Entity) -> list[s
     phrase, when they give a person's title or an organisation's type, make a form it uses for the actor."""
     if entity.kind not in ("person", "organization"):
         return []
-    seen = {fold(a) for a in entity.aliases} | {fold(entity.name)}
-    out = []
-    for node in members:
-        if node.form != "name":
-            continue
-        form = _prefixed_form(ctx, node, entity.kind)
-        if form is not None and fold(form) not in seen:
-            seen.add(fold(form))
-            out.append(form)
-    return out
+    return _new_forms(members, entity, lambda node: _prefixed_form(ctx, node, entity.kind))
 
 
 def _prefixed_form(ctx: Context, node: Node, kind: str) -> str | None:

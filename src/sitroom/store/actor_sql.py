@@ -7,6 +7,11 @@ documents gave.
 
 from __future__ import annotations
 
+from collections import Counter
+
+from sitroom.records import Entity
+from sitroom.resolve.demonym_links import alias_mentions
+
 ACTOR_ATTRS = ("kind", "country", "sector", "code", "role")
 
 
@@ -24,3 +29,17 @@ def refresh_actors_sql(where: str) -> str:
         + ", ".join(f"{attr} = {_best(attr)}" for attr in ACTOR_ATTRS)
         + f" WHERE {where}"
     )
+
+
+def entity_forms(ent: Entity) -> Counter[str]:
+    """Surface forms an entity contributes to its actor's aliases: mention texts counted (demonym
+    links are not names of the country), its name and aliases known even when no mention used them."""
+    forms: Counter[str] = Counter(m.text for m in alias_mentions(ent))
+    for alias in [ent.name, *ent.aliases]:
+        forms[alias] += 0
+    return forms
+
+
+def entity_attrs(ent: Entity) -> list[tuple[str, str]]:
+    """The (attr, value) votes an entity gives its actor (kind, country, sector, code, role)."""
+    return [(attr, value) for attr in ACTOR_ATTRS if (value := getattr(ent, attr))]

@@ -19,10 +19,9 @@ from typing import Any
 import psycopg
 
 from sitroom.records import DocumentRecord, Entity
-from sitroom.resolve.demonym_links import alias_mentions
 from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
-from sitroom.store.actor_sql import ACTOR_ATTRS, refresh_actors_sql
+from sitroom.store.actor_sql import entity_attrs, entity_forms, refresh_actors_sql
 
 
 @dataclass(frozen=True)
@@ -141,13 +140,9 @@ def _actor_ids(conn: psycopg.Connection[Any], entities: list[Entity]) -> dict[st
 def _tally(tally: _ActorTally, ent: Entity) -> None:
     tally.mentions += len(ent.mentions)
     tally.names[ent.name] += 1
-    tally.aliases.update(m.text for m in alias_mentions(ent))  # not demonym links
-    for alias in [ent.name, *ent.aliases]:
-        tally.aliases[alias] += 0  # known form even when no mention used it verbatim
-    for attr in ACTOR_ATTRS:
-        value = getattr(ent, attr)
-        if value:
-            tally.attrs[(attr, value)] = 1
+    tally.aliases.update(entity_forms(ent))
+    for pair in entity_attrs(ent):
+        tally.attrs[pair] = 1
 
 
 def _merge(total: _ActorTally, doc: _ActorTally, published: str | None) -> None:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sitroom.records import DocumentRecord, Entity
-from sitroom.resolve.demonym_links import alias_mentions
 from sitroom.resolve.event_dedup import stored_days
 from sitroom.resolve.identity import actor_key, key_name
-from sitroom.store.actor_sql import ACTOR_ATTRS, refresh_actors_sql
+from sitroom.store.actor_sql import entity_attrs, entity_forms, refresh_actors_sql
 
 EVENT_COLUMNS = ("doc_id, id, type, mode, modality, date_text, date_start, date_end, place, claim, confidence,"
                  " trigger_start, trigger_end, evidence_start, evidence_end, evidence_text, day_first, day_last")
@@ -104,13 +103,8 @@ def _actor_id(conn: sqlite3.Connection, ent: Entity) -> int:
 def _tally(tally: _ActorTally, ent: Entity) -> None:
     tally.mentions += len(ent.mentions)
     tally.names[ent.name] += 1
-    tally.aliases.update(m.text for m in alias_mentions(ent))  # not demonym links
-    for alias in [ent.name, *ent.aliases]:
-        tally.aliases[alias] += 0  # known form even when no mention used it verbatim
-    for attr in ACTOR_ATTRS:
-        value = getattr(ent, attr)
-        if value:
-            tally.attrs.add((attr, value))
+    tally.aliases.update(entity_forms(ent))
+    tally.attrs.update(entity_attrs(ent))
 
 
 def _update_actors(conn: sqlite3.Connection, tallies: dict[int, _ActorTally], published: str | None) -> None:
